@@ -1,0 +1,80 @@
+package dev.chs.api.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Argument checks whose messages name the field, the value and the rule it breaks. Messages are
+ * formatted only when a check fails.
+ */
+public final class Checks {
+  private Checks() {}
+
+  /** Returns {@code value} if it is not null and not blank. */
+  public static String requireId(String field, String value) {
+    Objects.requireNonNull(value, () -> field + ": must not be null");
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(field + ": must not be empty, was '" + value + "'");
+    }
+    return value;
+  }
+
+  /** Returns {@code value} if it is not null. */
+  public static <T> T requireNonNull(String field, T value) {
+    return Objects.requireNonNull(value, () -> field + ": must not be null");
+  }
+
+  /** Returns {@code value} if it is finite. */
+  public static double requireFinite(String field, double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalArgumentException(field + ": must be a finite number, was " + value);
+    }
+    return value;
+  }
+
+  /** Returns {@code value} if it is finite and at least zero. */
+  public static double requireNonNegative(String field, double value) {
+    requireFinite(field, value);
+    if (value < 0) {
+      throw new IllegalArgumentException(field + ": must be >= 0, was " + value);
+    }
+    return value;
+  }
+
+  /** Returns {@code value} if it is at least zero. */
+  public static long requireNonNegative(String field, long value) {
+    if (value < 0) {
+      throw new IllegalArgumentException(field + ": must be >= 0, was " + value);
+    }
+    return value;
+  }
+
+  /** Returns {@code value} if it lies in the closed range {@code [min, max]}. */
+  public static double requireInRange(String field, double value, double min, double max) {
+    if (!(value >= min && value <= max)) {
+      throw new IllegalArgumentException(
+          field + ": must be in [" + min + ", " + max + "], was " + value);
+    }
+    return value;
+  }
+
+  /** Returns {@code later} if it is null or not before {@code earlier}. */
+  public static Instant requireNotBefore(
+      String laterField, Instant later, String earlierField, Instant earlier) {
+    if (later != null && later.isBefore(earlier)) {
+      throw new IllegalArgumentException(
+          laterField + ": must not be before " + earlierField + " (" + earlier + "), was " + later);
+    }
+    return later;
+  }
+
+  /** Returns {@code value} if it is longer than zero. */
+  public static Duration requirePositive(String field, Duration value) {
+    requireNonNull(field, value);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(field + ": must be longer than zero, was " + value);
+    }
+    return value;
+  }
+}

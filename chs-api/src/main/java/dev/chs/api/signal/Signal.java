@@ -1,0 +1,31 @@
+package dev.chs.api.signal;
+
+import dev.chs.api.AccountId;
+import dev.chs.api.CloudId;
+
+/**
+ * Something known about an account that a KPI may read: a support case, a work order, a complaint,
+ * a usage or sentiment sample, a contract, a renewal outcome or a pre-aggregated metric.
+ *
+ * <p>Every signal belongs to one account and one cloud. A signal whose cloud is {@link
+ * CloudId#ACCOUNT_WIDE} applies to the whole account and counts in every cloud of it. Signals are
+ * immutable values. The interface is open, so that a plugin may define a signal type of its own and
+ * a KPI that reads it.
+ *
+ * @since 0.1.0
+ */
+public interface Signal {
+  /**
+   * Returns the account this signal belongs to.
+   *
+   * @return the account; never null
+   */
+  AccountId account();
+
+  /**
+   * Returns the cloud this signal belongs to, or {@link CloudId#ACCOUNT_WIDE}.
+   *
+   * @return the cloud; never null
+   */
+  CloudId cloud();
+}

@@ -1,0 +1,2 @@
+/** A third-party KPI plugin for chs. */
+package com.example.chs;
