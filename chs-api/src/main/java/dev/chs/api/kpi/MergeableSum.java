@@ -62,8 +62,18 @@ public final class MergeableSum {
    * @return the sum
    */
   public double value() {
-    double lowPart = (low >>> 1) * 2.0 + (low & 1);
-    return high * (0x1p64 / SCALE) + lowPart / SCALE;
+    // Convert the magnitude, not the two's complement: a negative sum has a low word close to
+    // 2^64, and adding it to -2^64 in doubles would cancel away most of its digits.
+    boolean negative = high < 0;
+    long magnitudeLow = negative ? -low : low;
+    long magnitudeHigh = negative ? ~high + (low == 0 ? 1 : 0) : high;
+    double magnitude =
+        magnitudeHigh * (0x1p64 / SCALE) + unsignedToDouble(magnitudeLow) / SCALE;
+    return negative ? -magnitude : magnitude;
+  }
+
+  private static double unsignedToDouble(long value) {
+    return value >= 0 ? value : ((value >>> 1) | (value & 1)) * 2.0;
   }
 
   /**
