@@ -1,0 +1,13 @@
+/**
+ * The chs command line. An application: it exports no package.
+ *
+ * @since 0.1.0
+ */
+module dev.chs.cli {
+  requires dev.chs.core;
+  requires dev.chs.kpis;
+  requires info.picocli;
+
+  opens dev.chs.cli to
+      info.picocli;
+}
