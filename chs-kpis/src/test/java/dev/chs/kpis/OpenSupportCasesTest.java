@@ -88,7 +88,8 @@ class OpenSupportCasesTest extends KpiContract<OpenSupportCases.Accumulator> {
   @Test
   void isNotApplicableWhenNoCasesWereSupplied() {
     assertThat(resultOf(false))
-        .isEqualTo(new KpiValue.NotApplicable(OpenSupportCases.ID, "no support cases were supplied"));
+        .isEqualTo(
+            new KpiValue.NotApplicable(OpenSupportCases.ID, "no support cases were supplied"));
     assertThat(resultOf(false, supportCase("future", T.plusSeconds(1), null, null)))
         .isInstanceOf(KpiValue.NotApplicable.class);
   }

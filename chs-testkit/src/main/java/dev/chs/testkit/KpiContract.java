@@ -75,32 +75,45 @@ import net.jqwik.api.Provide;
  *
  * <pre>{@code
  * class InvoiceDaysOverdueTest extends KpiContract<InvoiceDaysOverdue.Accumulator> {
- *   private static final Window WINDOW =
+ *   static final Window WINDOW =
  *       new Window(Instant.parse("2026-06-30T00:00:00Z"), Duration.ofDays(90));
  *
+ *   @Override
  *   protected Kpi<InvoiceDaysOverdue.Accumulator> kpi() {
  *     return new InvoiceDaysOverdue();
  *   }
  *
+ *   @Override
  *   protected Window window() {
  *     return WINDOW;
  *   }
  *
+ *   @Override
  *   protected Arbitrary<Signal> signals() {
- *     return instantsAround(WINDOW).map(due -> invoiceDueAt(due));
+ *     // Invoices falling due before, at, just inside and after the window's edges.
+ *     return instantsAround(WINDOW).map(due -> invoice(due.minus(Duration.ofDays(30)), due));
  *   }
  *
+ *   @Override
  *   protected Arbitrary<Signal> signalsAfter(Instant t) {
- *     return instantsAfter(t).map(issued -> invoiceIssuedAt(issued));
+ *     return instantsAfter(t).map(issued -> invoice(issued, issued.plus(Duration.ofDays(30))));
+ *   }
+ *
+ *   static Signal invoice(Instant issuedAt, Instant dueAt) {
+ *     return new Invoice("inv-1", AccountId.of("acme"), CloudId.ACCOUNT_WIDE, issuedAt, dueAt,
+ *         null);
  *   }
  * }
  * }</pre>
  *
- * <p>The test needs {@code chs-testkit} and the jqwik engine on its test class path; under Maven
- * Surefire the class name must match Surefire's includes, such as {@code *Test}. The subclass may
- * add hand-computed {@code @Example}s or JUnit {@code @Test}s of its own beside the inherited
- * ones. jqwik makes a new instance of the subclass for each property, so the overridden methods
- * must not depend on state that a property changes.
+ * <p>The test needs {@code chs-testkit} and the jqwik engine ({@code net.jqwik:jqwik}) on its
+ * test path; under Maven Surefire the class name must match Surefire's includes, such as {@code
+ * *Test}. The subclass may add hand-computed {@code @Example}s or JUnit {@code @Test}s of its own
+ * beside the inherited ones. jqwik's usual settings apply, such as {@code jqwik.tries.default} in
+ * {@code junit-platform.properties}.
+ *
+ * <p>jqwik makes a new instance of the subclass for each property and calls it from one thread at
+ * a time; the overridden methods must not depend on state that a property changes.
  *
  * @param <A> the type of the KPI's accumulator
  * @since 0.1.0
@@ -577,7 +590,9 @@ public abstract class KpiContract<A extends KpiAccumulator<A>> {
     A accumulator = accumulate(signals);
     byte[] before = bytesOf(accumulator);
     accumulator.add(new ForeignSignal(PROBE_ACCOUNT, CloudId.ACCOUNT_WIDE, window().asOf()));
-    assertThat(bytesOf(accumulator)).as("state after a signal of an unknown type").isEqualTo(before);
+    assertThat(bytesOf(accumulator))
+        .as("state after a signal of an unknown type")
+        .isEqualTo(before);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -103,12 +103,15 @@ final class PingMean implements Kpi<PingMean.Accumulator> {
 
     @Override
     public void add(Signal signal) {
-      if (signal instanceof Ping p
-          && (flaw == Flaw.LOOKS_AHEAD ? p.at().isAfter(window.start()) : window.contains(p.at()))) {
+      if (signal instanceof Ping p && counts(p.at())) {
         count++;
         sum.add(p.value());
         plain += p.value();
       }
+    }
+
+    private boolean counts(Instant at) {
+      return flaw == Flaw.LOOKS_AHEAD ? at.isAfter(window.start()) : window.contains(at);
     }
 
     @Override
