@@ -1,5 +1,8 @@
 /**
- * Contract tests that every chs KPI extends.
+ * Contract tests that every chs KPI, built in or plugged in, extends; see {@link
+ * dev.chs.testkit.KpiContract}.
+ *
+ * <p>The package is open, so that test engines may call the contract's properties by reflection.
  *
  * @since 0.1.0
  */
@@ -10,4 +13,7 @@ module dev.chs.testkit {
   requires transitive org.assertj.core;
 
   exports dev.chs.testkit;
+  opens dev.chs.testkit;
+
+  uses dev.chs.api.kpi.Kpi;
 }

@@ -1,4 +1,680 @@
 package dev.chs.testkit;
 
-/** Placeholder until the contract test lands. */
-public abstract class KpiContract {}
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chs.api.AccountId;
+import dev.chs.api.CloudId;
+import dev.chs.api.Window;
+import dev.chs.api.kpi.Curve;
+import dev.chs.api.kpi.Kpi;
+import dev.chs.api.kpi.KpiAccumulator;
+import dev.chs.api.kpi.KpiState;
+import dev.chs.api.kpi.KpiValue;
+import dev.chs.api.signal.Signal;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.ServiceLoader;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+/**
+ * The contract that every KPI keeps, as inherited jqwik properties. A KPI's test extends this
+ * class, names the KPI and a window, and supplies generators of the signals the KPI reads; every
+ * property and example below then runs against it.
+ *
+ * <p>The contract proves, for any signals the generators make:
+ *
+ * <ul>
+ *   <li>the KPI describes itself: its id matches {@code [a-z][a-z0-9_]*}, its description is not
+ *       blank, it reads at least one signal type, and {@link ServiceLoader} finds it;
+ *   <li>an empty accumulator is the identity of {@link KpiAccumulator#merge}, and merge is
+ *       associative and commutative and leaves its argument as it was;
+ *   <li>signals split into random partitions, accumulated apart and merged in a random order and
+ *       grouping, give exactly the single-pass result and exactly the single-pass bytes; so does
+ *       any order of the signals;
+ *   <li>there is no look-ahead: signals dated after the window's as-of instant never change the
+ *       result;
+ *   <li>a KPI without evidence is not applicable: an empty accumulator given {@code sourceSupplied
+ *       = false} is {@link KpiValue.NotApplicable}, and a measured value that rests on no signal
+ *       appears only when a source was supplied. The count rule: a KPI that {@linkplain #isCount()
+ *       is a count} measures a real 0, with no evidence, from an empty accumulator whose source was
+ *       supplied; any other KPI stays not applicable;
+ *   <li>the default curve scores every measured value in [0, 100];
+ *   <li>the state survives a round trip: writing, reading and writing again gives the same bytes,
+ *       the same window and the same result, and reading consumes exactly the bytes written;
+ *       state of another KPI, another version or cut short is rejected with an {@link
+ *       IOException};
+ *   <li>signals of types the KPI does not read leave the state as it was, and merging
+ *       accumulators of different windows fails.
+ * </ul>
+ *
+ * <p>Results are compared with {@code equals}, so doubles must match to the last bit; "close" is a
+ * failure. Every failure is a real one: jqwik prints the shrunk signals and the seed that
+ * reproduce it.
+ *
+ * <p>A plugin author's test looks like this:
+ *
+ * <pre>{@code
+ * class InvoiceDaysOverdueTest extends KpiContract<InvoiceDaysOverdue.Accumulator> {
+ *   static final Window WINDOW =
+ *       new Window(Instant.parse("2026-06-30T00:00:00Z"), Duration.ofDays(90));
+ *
+ *   @Override
+ *   protected Kpi<InvoiceDaysOverdue.Accumulator> kpi() {
+ *     return new InvoiceDaysOverdue();
+ *   }
+ *
+ *   @Override
+ *   protected Window window() {
+ *     return WINDOW;
+ *   }
+ *
+ *   @Override
+ *   protected Arbitrary<Signal> signals() {
+ *     // Invoices falling due before, at, just inside and after the window's edges.
+ *     return instantsAround(WINDOW).map(due -> invoice(due.minus(Duration.ofDays(30)), due));
+ *   }
+ *
+ *   @Override
+ *   protected Arbitrary<Signal> signalsAfter(Instant t) {
+ *     return instantsAfter(t).map(issued -> invoice(issued, issued.plus(Duration.ofDays(30))));
+ *   }
+ *
+ *   static Signal invoice(Instant issuedAt, Instant dueAt) {
+ *     return new Invoice("inv-1", AccountId.of("acme"), CloudId.ACCOUNT_WIDE, issuedAt, dueAt,
+ *         null);
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>The test needs {@code chs-testkit} and the jqwik engine ({@code net.jqwik:jqwik}) on its
+ * test path; under Maven Surefire the class name must match Surefire's includes, such as {@code
+ * *Test}. The subclass may add hand-computed {@code @Example}s or JUnit {@code @Test}s of its own
+ * beside the inherited ones. jqwik's usual settings apply, such as {@code jqwik.tries.default} in
+ * {@code junit-platform.properties}.
+ *
+ * <p>jqwik makes a new instance of the subclass for each property and calls it from one thread at
+ * a time; the overridden methods must not depend on state that a property changes.
+ *
+ * @param <A> the type of the KPI's accumulator
+ * @since 0.1.0
+ */
+public abstract class KpiContract<A extends KpiAccumulator<A>> {
+  /** The form every KPI id takes. */
+  public static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
+
+  private static final AccountId PROBE_ACCOUNT = AccountId.of("chs-testkit-probe");
+
+  /** Creates the contract; subclasses are instantiated by the test engine. */
+  protected KpiContract() {}
+
+  /**
+   * Returns the KPI under test. May return a new instance on every call.
+   *
+   * @return the KPI; never null
+   */
+  protected abstract Kpi<A> kpi();
+
+  /**
+   * Returns the window that every accumulator of the contract covers.
+   *
+   * @return the window; never null
+   */
+  protected abstract Window window();
+
+  /**
+   * Returns a generator of the signals the KPI reads. It should reach every case that matters to
+   * the KPI, dated before, exactly at and just inside both edges of the window, inside it and
+   * after it; {@link #instantsAround(Window...)} makes such instants. Signals of one account and
+   * cloud are enough, since the aggregation hands each accumulator only its own.
+   *
+   * @return the generator; never null
+   */
+  protected abstract Arbitrary<Signal> signals();
+
+  /**
+   * Returns a generator of signals the KPI reads that are all dated after {@code t}, so that none
+   * of them may change a result as of {@code t}; {@link #instantsAfter(Instant)} makes such
+   * instants. "Dated" means every instant the KPI looks at: a case both opened and closed after
+   * {@code t}, for instance.
+   *
+   * @param t the instant that every signal must follow
+   * @return the generator; never null
+   */
+  protected abstract Arbitrary<Signal> signalsAfter(Instant t);
+
+  /**
+   * Tells whether the KPI is a count, whose empty accumulator measures a real 0 when its source
+   * was supplied. Override to return true for a count; the default is false, for which an empty
+   * accumulator is not applicable whether or not the source was supplied.
+   *
+   * @return true for a count KPI
+   */
+  protected boolean isCount() {
+    return false;
+  }
+
+  /**
+   * Tells whether the KPI is registered as a service, so that {@link ServiceLoader} must find it.
+   * Every KPI that ships is; override to return false only for a KPI that never ships, such as a
+   * test double.
+   *
+   * @return true unless the KPI is a test double; true by default
+   */
+  protected boolean isRegisteredAsService() {
+    return true;
+  }
+
+  /**
+   * Returns the most signals that one generated list holds. Override to test with more or fewer.
+   *
+   * @return the largest list size, at least 1; 24 by default
+   */
+  protected int maxSignals() {
+    return 24;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Generators and tools for subclasses
+
+  /**
+   * Returns a generator of instants that hit the edges of the given windows half of the time:
+   * each window's start {@code T - W} and as-of instant T, and one nanosecond either side of
+   * them. The other half is spread evenly over {@code (T - 5W, T + W]} of the window whose T is
+   * the latest, to whole seconds.
+   *
+   * @param windows the windows whose edges matter; at least one
+   * @return the generator
+   * @throws IllegalArgumentException if no window is given
+   */
+  protected static Arbitrary<Instant> instantsAround(Window... windows) {
+    if (windows.length == 0) {
+      throw new IllegalArgumentException("windows: must hold at least 1 window, was 0");
+    }
+    List<Instant> edges = new ArrayList<>();
+    for (Window w : windows) {
+      for (Instant edge : List.of(w.start(), w.asOf())) {
+        edges.add(edge.minusNanos(1));
+        edges.add(edge);
+        edges.add(edge.plusNanos(1));
+      }
+    }
+    Window last =
+        Arrays.stream(windows).max((x, y) -> x.asOf().compareTo(y.asOf())).orElseThrow();
+    long lengthSeconds = Math.max(1, last.length().toSeconds());
+    Arbitrary<Instant> spread =
+        Arbitraries.longs()
+            .between(-5 * lengthSeconds + 1, lengthSeconds)
+            .map(s -> last.asOf().plusSeconds(s));
+    return Arbitraries.oneOf(Arbitraries.of(edges), spread);
+  }
+
+  /**
+   * Returns a generator of instants after {@code t}: one nanosecond after it, or up to a year.
+   *
+   * @param t the instant to follow
+   * @return the generator of instants {@code > t}
+   */
+  protected static Arbitrary<Instant> instantsAfter(Instant t) {
+    return Arbitraries.oneOf(
+        Arbitraries.just(t.plusNanos(1)),
+        Arbitraries.longs().between(1, Duration.ofDays(366).toSeconds()).map(t::plusSeconds));
+  }
+
+  /**
+   * Returns an accumulator for {@link #window()} that has been given these signals, in order.
+   *
+   * @param signals the signals
+   * @return the accumulator
+   */
+  protected final A accumulate(Iterable<? extends Signal> signals) {
+    A accumulator = kpi().newAccumulator(window());
+    for (Signal signal : signals) {
+      accumulator.add(signal);
+    }
+    return accumulator;
+  }
+
+  /**
+   * Returns the result of these signals, as {@link #accumulate} computes it.
+   *
+   * @param sourceSupplied whether a source of the KPI's signals was supplied
+   * @param signals the signals
+   * @return the result
+   */
+  protected final KpiValue resultOf(boolean sourceSupplied, Signal... signals) {
+    return accumulate(List.of(signals)).result(sourceSupplied);
+  }
+
+  /**
+   * Returns the serialized form of an accumulator.
+   *
+   * @param accumulator the accumulator
+   * @return the bytes {@link KpiAccumulator#writeTo} writes
+   */
+  protected final byte[] bytesOf(A accumulator) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      accumulator.writeTo(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory failed", e);
+    }
+    return bytes.toByteArray();
+  }
+
+  /**
+   * Reads an accumulator from bytes, and checks that reading consumed all of them.
+   *
+   * @param bytes the serialized form
+   * @return the accumulator
+   * @throws IOException if the KPI rejects the bytes
+   */
+  protected final A read(byte[] bytes) throws IOException {
+    ByteArrayInputStream stream = new ByteArrayInputStream(bytes);
+    A accumulator = kpi().readAccumulator(new DataInputStream(stream));
+    assertThat(stream.available()).as("bytes left over after reading the state").isZero();
+    return accumulator;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Providers
+
+  /**
+   * Provides lists of the subclass's {@link #signals()}.
+   *
+   * @return the lists, of up to {@link #maxSignals()} signals
+   */
+  @Provide
+  public Arbitrary<List<Signal>> signalLists() {
+    return signals().list().ofMaxSize(maxSignals());
+  }
+
+  /**
+   * Provides non-empty lists of the subclass's {@link #signalsAfter(Instant)} the window's end.
+   *
+   * @return the lists, of 1 to 8 signals
+   */
+  @Provide
+  public Arbitrary<List<Signal>> futureSignalLists() {
+    return signalsAfter(window().asOf()).list().ofMinSize(1).ofMaxSize(8);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The KPI describes itself
+
+  /** The id is well formed, and the description, signal types, direction and curve are there. */
+  @Example
+  public void describesItself() {
+    Kpi<A> kpi = kpi();
+    assertThat(kpi.id()).as("id").matches(ID);
+    assertThat(kpi.description()).as("description of %s", kpi.id()).isNotBlank();
+    assertThat(kpi.reads()).as("reads() of %s", kpi.id()).isNotEmpty().doesNotContainNull();
+    assertThat(kpi.direction()).as("direction of %s", kpi.id()).isNotNull();
+    assertThat(kpi.defaultCurve()).as("default curve of %s", kpi.id()).isNotNull();
+  }
+
+  /** {@link ServiceLoader} finds the KPI's class in the KPI's own class loader. */
+  @Example
+  public void isFoundByServiceLoader() {
+    if (!isRegisteredAsService()) {
+      return;
+    }
+    Class<?> type = kpi().getClass();
+    List<Class<?>> found =
+        ServiceLoader.load(Kpi.class, type.getClassLoader()).stream()
+            .map(ServiceLoader.Provider::type)
+            .collect(Collectors.toList());
+    assertThat(found)
+        .as("providers of %s; register %s in module-info.java and in META-INF/services",
+            Kpi.class.getName(), type.getName())
+        .contains(type);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // No evidence, no value
+
+  /** An empty accumulator is not applicable without a source; a count measures a real 0. */
+  @Example
+  public void emptyAccumulatorFollowsTheCountRule() {
+    A empty = kpi().newAccumulator(window());
+
+    KpiValue unsupplied = empty.result(false);
+    assertThat(unsupplied).as("empty accumulator, no source supplied")
+        .isInstanceOf(KpiValue.NotApplicable.class);
+    assertNotApplicableIsExplained(unsupplied);
+
+    KpiValue supplied = empty.result(true);
+    if (isCount()) {
+      assertThat(supplied).as("empty count, source supplied")
+          .isEqualTo(new KpiValue.Measured(kpi().id(), 0, 0, 0, Set.of()));
+    } else {
+      assertThat(supplied).as("empty accumulator of a KPI that is not a count, source supplied")
+          .isInstanceOf(KpiValue.NotApplicable.class);
+      assertNotApplicableIsExplained(supplied);
+    }
+  }
+
+  /**
+   * Every result names the KPI; a not-applicable one gives a reason, and a measured one without a
+   * supplied source rests on at least one signal.
+   *
+   * @param signals any signals
+   */
+  @Property
+  public void measuredValuesRestOnEvidence(@ForAll("signalLists") List<Signal> signals) {
+    A accumulator = accumulate(signals);
+    for (boolean sourceSupplied : new boolean[] {false, true}) {
+      KpiValue value = accumulator.result(sourceSupplied);
+      assertThat(value.kpiId()).as("kpiId of the result").isEqualTo(kpi().id());
+      if (value instanceof KpiValue.Measured measured) {
+        assertThat(measured.evidence()).as("evidence").isNotNegative();
+        if (!sourceSupplied) {
+          assertThat(measured.evidence())
+              .as("evidence of a value measured with no source supplied: %s", measured)
+              .isPositive();
+        }
+      } else {
+        assertNotApplicableIsExplained(value);
+      }
+    }
+  }
+
+  /**
+   * The default curve scores every measured value in [0, 100].
+   *
+   * @param signals any signals
+   */
+  @Property
+  public void defaultCurveScoresStayInBounds(@ForAll("signalLists") List<Signal> signals) {
+    Curve curve = kpi().defaultCurve();
+    A accumulator = accumulate(signals);
+    for (boolean sourceSupplied : new boolean[] {false, true}) {
+      if (accumulator.result(sourceSupplied) instanceof KpiValue.Measured measured) {
+        assertThat(curve.score(measured.curveInput()))
+            .as("default curve's score of %s", measured)
+            .isBetween(0.0, 100.0);
+        assertThat(measured.scoredBy(curve).score()).isBetween(0.0, 100.0);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Merge laws
+
+  /**
+   * Merging an empty accumulator, either way round, changes nothing.
+   *
+   * @param signals any signals
+   */
+  @Property
+  public void emptyAccumulatorIsMergeIdentity(@ForAll("signalLists") List<Signal> signals) {
+    A expected = accumulate(signals);
+
+    A right = accumulate(signals);
+    right.merge(kpi().newAccumulator(window()));
+    assertSameState("a merged with empty", right, expected);
+
+    A left = kpi().newAccumulator(window());
+    left.merge(accumulate(signals));
+    assertSameState("empty merged with a", left, expected);
+  }
+
+  /**
+   * {@code (a + b) + c} equals {@code a + (b + c)}.
+   *
+   * @param a any signals
+   * @param b any signals
+   * @param c any signals
+   */
+  @Property
+  public void mergeIsAssociative(
+      @ForAll("signalLists") List<Signal> a,
+      @ForAll("signalLists") List<Signal> b,
+      @ForAll("signalLists") List<Signal> c) {
+    A leftFirst = accumulate(a);
+    leftFirst.merge(accumulate(b));
+    leftFirst.merge(accumulate(c));
+
+    A rightFirst = accumulate(b);
+    rightFirst.merge(accumulate(c));
+    A outer = accumulate(a);
+    outer.merge(rightFirst);
+
+    assertSameState("(a + b) + c against a + (b + c)", leftFirst, outer);
+  }
+
+  /**
+   * {@code a + b} equals {@code b + a}.
+   *
+   * @param a any signals
+   * @param b any signals
+   */
+  @Property
+  public void mergeIsCommutative(
+      @ForAll("signalLists") List<Signal> a, @ForAll("signalLists") List<Signal> b) {
+    A ab = accumulate(a);
+    ab.merge(accumulate(b));
+    A ba = accumulate(b);
+    ba.merge(accumulate(a));
+    assertSameState("a + b against b + a", ab, ba);
+  }
+
+  /**
+   * Merging leaves the accumulator merged from as it was.
+   *
+   * @param a any signals
+   * @param b any signals
+   */
+  @Property
+  public void mergeLeavesItsArgumentUnchanged(
+      @ForAll("signalLists") List<Signal> a, @ForAll("signalLists") List<Signal> b) {
+    A other = accumulate(b);
+    byte[] before = bytesOf(other);
+    accumulate(a).merge(other);
+    assertThat(bytesOf(other)).as("state of the argument after merge").isEqualTo(before);
+  }
+
+  /**
+   * Signals split at random, accumulated apart and merged in a random order and grouping, give
+   * exactly the single-pass result and bytes.
+   *
+   * @param signals any signals
+   * @param random decides the partitions and the merges
+   */
+  @Property
+  public void randomPartitionsMergedInRandomOrderEqualSinglePass(
+      @ForAll("signalLists") List<Signal> signals, @ForAll Random random) {
+    A single = accumulate(signals);
+
+    // Deal the signals into up to six partitions, then merge random pairs until one is left.
+    int partitions = 1 + random.nextInt(6);
+    List<List<Signal>> parts = new ArrayList<>();
+    for (int i = 0; i < partitions; i++) {
+      parts.add(new ArrayList<>());
+    }
+    for (Signal signal : signals) {
+      parts.get(random.nextInt(partitions)).add(signal);
+    }
+    List<A> pending = new ArrayList<>();
+    for (List<Signal> part : parts) {
+      pending.add(accumulate(part));
+    }
+    while (pending.size() > 1) {
+      A into = pending.remove(random.nextInt(pending.size()));
+      A from = pending.remove(random.nextInt(pending.size()));
+      into.merge(from);
+      pending.add(into);
+    }
+
+    assertSameState(partitions + " partitions merged at random", pending.get(0), single);
+  }
+
+  /**
+   * Any order of the signals gives the same result and bytes.
+   *
+   * @param signals any signals
+   * @param random decides the order
+   */
+  @Property
+  public void orderOfSignalsDoesNotMatter(
+      @ForAll("signalLists") List<Signal> signals, @ForAll Random random) {
+    List<Signal> shuffled = new ArrayList<>(signals);
+    Collections.shuffle(shuffled, random);
+    assertSameState("shuffled signals", accumulate(shuffled), accumulate(signals));
+  }
+
+  /** Merging accumulators of different windows fails with an {@link IllegalArgumentException}. */
+  @Example
+  public void mergeRejectsAnotherWindow() {
+    A mine = kpi().newAccumulator(window());
+    A theirs = kpi().newAccumulator(window().earlier(1));
+    assertThatThrownBy(() -> mine.merge(theirs)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Time
+
+  /**
+   * Signals dated after the window's as-of instant, added anywhere among the others, never change
+   * the result.
+   *
+   * @param signals any signals
+   * @param future signals dated after the as-of instant
+   * @param random decides where the future signals go
+   */
+  @Property
+  public void signalsAfterAsOfNeverChangeTheResult(
+      @ForAll("signalLists") List<Signal> signals,
+      @ForAll("futureSignalLists") List<Signal> future,
+      @ForAll Random random) {
+    List<Signal> mixed = new ArrayList<>(signals);
+    for (Signal signal : future) {
+      mixed.add(random.nextInt(mixed.size() + 1), signal);
+    }
+    A seen = accumulate(signals);
+    A withFuture = accumulate(mixed);
+    for (boolean sourceSupplied : new boolean[] {false, true}) {
+      assertThat(withFuture.result(sourceSupplied))
+          .as("result with %s signals after T added, sourceSupplied=%s", future.size(),
+              sourceSupplied)
+          .isEqualTo(seen.result(sourceSupplied));
+    }
+  }
+
+  /**
+   * A signal of a type the KPI does not read leaves the state as it was.
+   *
+   * @param signals any signals
+   */
+  @Property
+  public void signalsOfOtherTypesAreIgnored(@ForAll("signalLists") List<Signal> signals) {
+    A accumulator = accumulate(signals);
+    byte[] before = bytesOf(accumulator);
+    accumulator.add(new ForeignSignal(PROBE_ACCOUNT, CloudId.ACCOUNT_WIDE, window().asOf()));
+    assertThat(bytesOf(accumulator))
+        .as("state after a signal of an unknown type")
+        .isEqualTo(before);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Serialized state
+
+  /**
+   * Writing, reading and writing again gives the same bytes, window and result; asking for the
+   * result changes nothing.
+   *
+   * @param signals any signals
+   * @throws IOException if the KPI cannot read its own state, which fails the property
+   */
+  @Property
+  public void stateSurvivesRoundTrip(@ForAll("signalLists") List<Signal> signals)
+      throws IOException {
+    A original = accumulate(signals);
+    byte[] bytes = bytesOf(original);
+    KpiValue before = original.result(true);
+    assertThat(bytesOf(original)).as("state after result()").isEqualTo(bytes);
+
+    A copy = read(bytes);
+    assertThat(copy.window()).as("window read back").isEqualTo(window());
+    assertThat(bytesOf(copy)).as("bytes written by the copy").isEqualTo(bytes);
+    assertThat(copy.result(true)).as("result of the copy").isEqualTo(before);
+    assertThat(copy.result(false)).as("result of the copy").isEqualTo(original.result(false));
+  }
+
+  /**
+   * State that names another KPI is rejected.
+   *
+   * @throws IOException if writing to memory fails
+   */
+  @Example
+  public void readRejectsAnotherKpisState() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      KpiState.writeHeader(out, "not_" + kpi().id(), 1, window());
+    }
+    assertThatThrownBy(() -> read(bytes.toByteArray())).isInstanceOf(IOException.class);
+  }
+
+  /** State whose version byte was changed is rejected. */
+  @Example
+  public void readRejectsAnotherVersion() {
+    byte[] bytes = bytesOf(kpi().newAccumulator(window()));
+    // The version byte follows the id, which writeUTF prefixes with its length in two bytes.
+    int versionAt = 2 + ((bytes[0] & 0xff) << 8 | (bytes[1] & 0xff));
+    bytes[versionAt] = (byte) (bytes[versionAt] + 1);
+    assertThatThrownBy(() -> read(bytes)).isInstanceOf(IOException.class);
+  }
+
+  /**
+   * State cut short by any number of bytes is rejected.
+   *
+   * @param signals any signals
+   * @param random decides where the state is cut
+   */
+  @Property(tries = 200)
+  public void readRejectsTruncatedState(
+      @ForAll("signalLists") List<Signal> signals, @ForAll Random random) {
+    byte[] bytes = bytesOf(accumulate(signals));
+    byte[] cut = Arrays.copyOf(bytes, random.nextInt(bytes.length));
+    assertThatThrownBy(() -> read(cut))
+        .as("reading %s of %s bytes", cut.length, bytes.length)
+        .isInstanceOf(IOException.class);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  private void assertSameState(String what, A actual, A expected) {
+    assertThat(actual.result(true)).as("%s: result(true)", what)
+        .isEqualTo(expected.result(true));
+    assertThat(actual.result(false)).as("%s: result(false)", what)
+        .isEqualTo(expected.result(false));
+    assertThat(bytesOf(actual)).as("%s: serialized state", what).isEqualTo(bytesOf(expected));
+  }
+
+  private static void assertNotApplicableIsExplained(KpiValue value) {
+    assertThat(value).isInstanceOf(KpiValue.NotApplicable.class);
+    assertThat(((KpiValue.NotApplicable) value).reason()).as("reason of %s", value).isNotBlank();
+  }
+
+  /** A signal type that no KPI reads. */
+  private record ForeignSignal(AccountId account, CloudId cloud, Instant at) implements Signal {}
+}

@@ -1,0 +1,196 @@
+package dev.chs.kpis;
+
+import dev.chs.api.Window;
+import dev.chs.api.internal.Checks;
+import dev.chs.api.kpi.Curve;
+import dev.chs.api.kpi.Curve.Point;
+import dev.chs.api.kpi.Direction;
+import dev.chs.api.kpi.Kpi;
+import dev.chs.api.kpi.KpiAccumulator;
+import dev.chs.api.kpi.KpiState;
+import dev.chs.api.kpi.KpiValue;
+import dev.chs.api.signal.Signal;
+import dev.chs.api.signal.SupportCase;
+import dev.chs.kpis.internal.StateFields;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * {@code cases_closed_to_created}: whether support keeps up with incoming cases.
+ *
+ * <p>Raw value: {@code closed / opened}, where {@code closed} counts the cases whose {@code
+ * closedAt} lies in the window {@code (T - W, T]} and {@code opened} those whose {@code openedAt}
+ * does. A case may count in both, or only in one: a case opened before the window and closed in
+ * it adds to {@code closed} alone. The value is at least 0 and may exceed 1 when support works off
+ * an older backlog; 1.0 means support is keeping up. Higher is better.
+ *
+ * <p>Evidence: the cases opened or closed in the window, each counted once.
+ *
+ * <p>{@linkplain KpiValue.NotApplicable Not applicable} when no case was opened in the window,
+ * since the ratio has no denominator; whether a source was supplied does not change that.
+ *
+ * <p>Default curve: {@link Curve.Piecewise} through (0.4, 0), (0.8, 50) and (1.0, 100). Closing
+ * 40% of the intake or less scores 0, and keeping up scores 100.
+ *
+ * <p>Instances are immutable and thread-safe. The serialized form of the accumulator is documented
+ * in the {@linkplain dev.chs.kpis package description}.
+ *
+ * @since 0.1.0
+ */
+public final class CasesClosedToCreated implements Kpi<CasesClosedToCreated.Accumulator> {
+  /** The id of this KPI. */
+  public static final String ID = "cases_closed_to_created";
+
+  /** The version of the accumulator's serialized form that this class writes and reads. */
+  public static final int STATE_VERSION = 1;
+
+  private static final Curve DEFAULT_CURVE =
+      Curve.Piecewise.of(new Point(0.4, 0), new Point(0.8, 50), new Point(1.0, 100));
+
+  /** Creates the KPI. Every instance behaves the same. */
+  public CasesClosedToCreated() {}
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String description() {
+    return "Support cases closed in the window per case opened in it.";
+  }
+
+  @Override
+  public Set<Class<? extends Signal>> reads() {
+    return Set.of(SupportCase.class);
+  }
+
+  @Override
+  public Direction direction() {
+    return Direction.HIGHER_IS_BETTER;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @return {@link Curve.Piecewise} through (0.4, 0), (0.8, 50) and (1.0, 100)
+   */
+  @Override
+  public Curve defaultCurve() {
+    return DEFAULT_CURVE;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws NullPointerException if {@code window} is null
+   */
+  @Override
+  public Accumulator newAccumulator(Window window) {
+    return new Accumulator(Checks.requireNonNull("window", window), 0, 0, 0);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IOException also if a count is negative, or the counts contradict each other
+   *     (possible corruption)
+   */
+  @Override
+  public Accumulator readAccumulator(DataInput in) throws IOException {
+    Window window = KpiState.readHeader(in, ID, STATE_VERSION);
+    long opened = StateFields.readCount(in, ID, "opened");
+    long closed = StateFields.readCount(in, ID, "closed");
+    long cases = StateFields.readCount(in, ID, "cases");
+    StateFields.requireAtMost(ID, "opened", opened, "cases", cases);
+    StateFields.requireAtMost(ID, "closed", closed, "cases", cases);
+    if (cases > opened + closed) {
+      throw StateFields.corrupt(
+          ID, "cases must be <= opened + closed (" + (opened + closed) + "), was " + cases);
+    }
+    return new Accumulator(window, opened, closed, cases);
+  }
+
+  /**
+   * The state of {@code cases_closed_to_created} for one account and cloud: the cases opened in
+   * the window, those closed in it, and the cases that did either. Not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  public static final class Accumulator implements KpiAccumulator<Accumulator> {
+    private final Window window;
+    private long opened;
+    private long closed;
+    private long cases;
+
+    private Accumulator(Window window, long opened, long closed, long cases) {
+      this.window = window;
+      this.opened = opened;
+      this.closed = closed;
+      this.cases = cases;
+    }
+
+    @Override
+    public Window window() {
+      return window;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Only a {@link SupportCase} opened or closed in the window changes the state.
+     *
+     * @throws NullPointerException if {@code signal} is null
+     */
+    @Override
+    public void add(Signal signal) {
+      Checks.requireNonNull("signal", signal);
+      if (!(signal instanceof SupportCase c)) {
+        return;
+      }
+      boolean openedIn = window.contains(c.openedAt());
+      boolean closedIn = c.closedAt() != null && window.contains(c.closedAt());
+      if (openedIn) {
+        opened++;
+      }
+      if (closedIn) {
+        closed++;
+      }
+      if (openedIn || closedIn) {
+        cases++;
+      }
+    }
+
+    @Override
+    public void merge(Accumulator other) {
+      KpiState.requireSameWindow(ID, window, other.window);
+      opened += other.opened;
+      closed += other.closed;
+      cases += other.cases;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @param sourceSupplied ignored: without a case opened in the window there is no ratio
+     * @return {@code closed / opened}; not applicable when no case was opened in the window
+     */
+    @Override
+    public KpiValue result(boolean sourceSupplied) {
+      if (opened == 0) {
+        return new KpiValue.NotApplicable(ID, "no support cases were opened in the window");
+      }
+      return KpiValue.Measured.of(ID, (double) closed / opened, cases);
+    }
+
+    @Override
+    public void writeTo(DataOutput out) throws IOException {
+      KpiState.writeHeader(out, ID, STATE_VERSION, window);
+      out.writeLong(opened);
+      out.writeLong(closed);
+      out.writeLong(cases);
+    }
+  }
+}

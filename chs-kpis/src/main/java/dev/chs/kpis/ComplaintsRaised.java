@@ -1,0 +1,202 @@
+package dev.chs.kpis;
+
+import dev.chs.api.Window;
+import dev.chs.api.internal.Checks;
+import dev.chs.api.kpi.Curve;
+import dev.chs.api.kpi.Curve.Step;
+import dev.chs.api.kpi.Direction;
+import dev.chs.api.kpi.Kpi;
+import dev.chs.api.kpi.KpiAccumulator;
+import dev.chs.api.kpi.KpiState;
+import dev.chs.api.kpi.KpiValue;
+import dev.chs.api.signal.Complaint;
+import dev.chs.api.signal.Signal;
+import dev.chs.kpis.internal.StateFields;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code complaints_raised}: formal complaints, a red flag that needs executive attention.
+ *
+ * <p>Raw value: the number of distinct {@code complaintId}s among the complaints whose {@code
+ * raisedAt} lies in the window {@code (T - W, T]}. A complaint reported twice counts once, also
+ * when the two reports reach different accumulators that are merged later, so the accumulator
+ * keeps the ids themselves. Any complaint raises the flag {@link #COMPLAINT}. Lower is better.
+ *
+ * <p>Evidence: the distinct complaints counted.
+ *
+ * <p>The value is a count, so it is a real zero when complaints were supplied and none was raised
+ * in the window, and {@linkplain KpiValue.NotApplicable not applicable} only when no source of
+ * complaints was supplied and none was seen.
+ *
+ * <p>Default curve: {@link Curve.Steps} scoring 100 below one complaint, 40 from one, 20 from two
+ * and 0 from three.
+ *
+ * <p>Instances are immutable and thread-safe. The serialized form of the accumulator is documented
+ * in the {@linkplain dev.chs.kpis package description}.
+ *
+ * @since 0.1.0
+ */
+public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator> {
+  /** The id of this KPI. */
+  public static final String ID = "complaints_raised";
+
+  /** The version of the accumulator's serialized form that this class writes and reads. */
+  public static final int STATE_VERSION = 1;
+
+  /** The flag raised by any complaint in the window. */
+  public static final String COMPLAINT = "COMPLAINT";
+
+  private static final Curve DEFAULT_CURVE =
+      Curve.Steps.of(100, new Step(1, 40), new Step(2, 20), new Step(3, 0));
+
+  /** Creates the KPI. Every instance behaves the same. */
+  public ComplaintsRaised() {}
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String description() {
+    return "Distinct complaints raised in the window.";
+  }
+
+  @Override
+  public Set<Class<? extends Signal>> reads() {
+    return Set.of(Complaint.class);
+  }
+
+  @Override
+  public Direction direction() {
+    return Direction.LOWER_IS_BETTER;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @return {@link Curve.Steps}: 100 below 1, then 40 from 1, 20 from 2 and 0 from 3
+   */
+  @Override
+  public Curve defaultCurve() {
+    return DEFAULT_CURVE;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws NullPointerException if {@code window} is null
+   */
+  @Override
+  public Accumulator newAccumulator(Window window) {
+    return new Accumulator(Checks.requireNonNull("window", window), new TreeSet<>());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IOException also if the count of ids is negative, or the ids are not distinct and in
+   *     ascending order, or one is blank (possible corruption)
+   */
+  @Override
+  public Accumulator readAccumulator(DataInput in) throws IOException {
+    Window window = KpiState.readHeader(in, ID, STATE_VERSION);
+    int count = in.readInt();
+    if (count < 0) {
+      throw StateFields.corrupt(ID, "count of complaint ids must be >= 0, was " + count);
+    }
+    TreeSet<String> ids = new TreeSet<>();
+    String previous = null;
+    for (int i = 0; i < count; i++) {
+      String id = in.readUTF();
+      if (id.isBlank()) {
+        throw StateFields.corrupt(ID, "complaint id [" + i + "] must not be blank, was '" + id
+            + "'");
+      }
+      if (previous != null && previous.compareTo(id) >= 0) {
+        throw StateFields.corrupt(ID, "complaint id [" + i + "] must sort after '" + previous
+            + "', was '" + id + "'");
+      }
+      ids.add(id);
+      previous = id;
+    }
+    return new Accumulator(window, ids);
+  }
+
+  /**
+   * The state of {@code complaints_raised} for one account and cloud: the ids of the complaints
+   * raised in the window. Not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  public static final class Accumulator implements KpiAccumulator<Accumulator> {
+    private final Window window;
+    private final TreeSet<String> ids;
+
+    private Accumulator(Window window, TreeSet<String> ids) {
+      this.window = window;
+      this.ids = ids;
+    }
+
+    @Override
+    public Window window() {
+      return window;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Only a {@link Complaint} raised in the window changes the state, and only the first time
+     * its id is seen.
+     *
+     * @throws NullPointerException if {@code signal} is null
+     */
+    @Override
+    public void add(Signal signal) {
+      Checks.requireNonNull("signal", signal);
+      if (signal instanceof Complaint c && window.contains(c.raisedAt())) {
+        ids.add(c.complaintId());
+      }
+    }
+
+    @Override
+    public void merge(Accumulator other) {
+      KpiState.requireSameWindow(ID, window, other.window);
+      ids.addAll(other.ids);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @return the number of distinct complaints, with {@link #COMPLAINT} when there is any; not
+     *     applicable when {@code sourceSupplied} is false and no complaint was seen
+     */
+    @Override
+    public KpiValue result(boolean sourceSupplied) {
+      if (!sourceSupplied && ids.isEmpty()) {
+        return new KpiValue.NotApplicable(ID, "no complaints were supplied");
+      }
+      Set<String> flags = ids.isEmpty() ? Set.of() : Set.of(COMPLAINT);
+      return new KpiValue.Measured(ID, ids.size(), ids.size(), ids.size(), flags);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @throws java.io.UTFDataFormatException if a complaint id takes more than 65,535 bytes in
+     *     modified UTF-8
+     */
+    @Override
+    public void writeTo(DataOutput out) throws IOException {
+      KpiState.writeHeader(out, ID, STATE_VERSION, window);
+      out.writeInt(ids.size());
+      for (String id : ids) {
+        out.writeUTF(id);
+      }
+    }
+  }
+}

@@ -1,0 +1,190 @@
+package dev.chs.kpis;
+
+import dev.chs.api.Window;
+import dev.chs.api.internal.Checks;
+import dev.chs.api.kpi.Curve;
+import dev.chs.api.kpi.Direction;
+import dev.chs.api.kpi.Kpi;
+import dev.chs.api.kpi.KpiAccumulator;
+import dev.chs.api.kpi.KpiState;
+import dev.chs.api.kpi.KpiValue;
+import dev.chs.api.signal.Signal;
+import dev.chs.api.signal.SupportCase;
+import dev.chs.api.signal.WorkOrder;
+import dev.chs.kpis.internal.StateFields;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * {@code first_time_fix_rate}: how often a problem is solved at the first attempt.
+ *
+ * <p>Raw value: {@code fixed / known}, in [0, 1]. {@code known} counts the support cases whose
+ * {@code closedAt} lies in the window {@code (T - W, T]} and whose {@code firstContactResolution}
+ * is known, plus the work orders whose {@code completedAt} lies in the window and whose {@code
+ * firstTimeFix} is known. {@code fixed} counts those of them whose flag is true. Cases and work
+ * orders weigh the same. Higher is better.
+ *
+ * <p>Evidence: {@code known}.
+ *
+ * <p>{@linkplain KpiValue.NotApplicable Not applicable} when {@code known} is zero; whether a
+ * source was supplied does not change that.
+ *
+ * <p>Default curve: {@link Curve.Linear} from worst 0.5 (score 0) to best 0.95 (score 100).
+ *
+ * <p>Instances are immutable and thread-safe. The serialized form of the accumulator is documented
+ * in the {@linkplain dev.chs.kpis package description}.
+ *
+ * @since 0.1.0
+ */
+public final class FirstTimeFixRate implements Kpi<FirstTimeFixRate.Accumulator> {
+  /** The id of this KPI. */
+  public static final String ID = "first_time_fix_rate";
+
+  /** The version of the accumulator's serialized form that this class writes and reads. */
+  public static final int STATE_VERSION = 1;
+
+  private static final Curve DEFAULT_CURVE = new Curve.Linear(0.5, 0.95);
+
+  /** Creates the KPI. Every instance behaves the same. */
+  public FirstTimeFixRate() {}
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String description() {
+    return "Share of cases and work orders finished in the window that were fixed at the first"
+        + " attempt.";
+  }
+
+  @Override
+  public Set<Class<? extends Signal>> reads() {
+    return Set.of(SupportCase.class, WorkOrder.class);
+  }
+
+  @Override
+  public Direction direction() {
+    return Direction.HIGHER_IS_BETTER;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @return {@link Curve.Linear} from worst 0.5 to best 0.95
+   */
+  @Override
+  public Curve defaultCurve() {
+    return DEFAULT_CURVE;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws NullPointerException if {@code window} is null
+   */
+  @Override
+  public Accumulator newAccumulator(Window window) {
+    return new Accumulator(Checks.requireNonNull("window", window), 0, 0);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IOException also if a count is negative, or more were fixed than known (possible
+   *     corruption)
+   */
+  @Override
+  public Accumulator readAccumulator(DataInput in) throws IOException {
+    Window window = KpiState.readHeader(in, ID, STATE_VERSION);
+    long known = StateFields.readCount(in, ID, "known");
+    long fixed = StateFields.readCount(in, ID, "fixed");
+    StateFields.requireAtMost(ID, "fixed", fixed, "known", known);
+    return new Accumulator(window, known, fixed);
+  }
+
+  /**
+   * The state of {@code first_time_fix_rate} for one account and cloud: the cases and work orders
+   * finished in the window with a known outcome, and those fixed at the first attempt. Not
+   * thread-safe.
+   *
+   * @since 0.1.0
+   */
+  public static final class Accumulator implements KpiAccumulator<Accumulator> {
+    private final Window window;
+    private long known;
+    private long fixed;
+
+    private Accumulator(Window window, long known, long fixed) {
+      this.window = window;
+      this.known = known;
+      this.fixed = fixed;
+    }
+
+    @Override
+    public Window window() {
+      return window;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Only a {@link SupportCase} closed in the window with a known first-contact resolution,
+     * or a {@link WorkOrder} completed in the window with a known first-time fix, changes the
+     * state.
+     *
+     * @throws NullPointerException if {@code signal} is null
+     */
+    @Override
+    public void add(Signal signal) {
+      Checks.requireNonNull("signal", signal);
+      if (signal instanceof SupportCase c) {
+        count(c.closedAt(), c.firstContactResolution());
+      } else if (signal instanceof WorkOrder w) {
+        count(w.completedAt(), w.firstTimeFix());
+      }
+    }
+
+    private void count(Instant finishedAt, Boolean fixedFirstTime) {
+      if (finishedAt != null && fixedFirstTime != null && window.contains(finishedAt)) {
+        known++;
+        if (fixedFirstTime) {
+          fixed++;
+        }
+      }
+    }
+
+    @Override
+    public void merge(Accumulator other) {
+      KpiState.requireSameWindow(ID, window, other.window);
+      known += other.known;
+      fixed += other.fixed;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @param sourceSupplied ignored: without a known outcome there is no share
+     * @return {@code fixed / known}; not applicable when no outcome in the window is known
+     */
+    @Override
+    public KpiValue result(boolean sourceSupplied) {
+      if (known == 0) {
+        return new KpiValue.NotApplicable(
+            ID, "no case or work order finished in the window with a known first-time fix");
+      }
+      return KpiValue.Measured.of(ID, (double) fixed / known, known);
+    }
+
+    @Override
+    public void writeTo(DataOutput out) throws IOException {
+      KpiState.writeHeader(out, ID, STATE_VERSION, window);
+      out.writeLong(known);
+      out.writeLong(fixed);
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package dev.chs.kpis;
+
+import dev.chs.api.Window;
+import dev.chs.api.internal.Checks;
+import dev.chs.api.kpi.Curve;
+import dev.chs.api.kpi.Curve.Point;
+import dev.chs.api.kpi.Direction;
+import dev.chs.api.kpi.Kpi;
+import dev.chs.api.kpi.KpiAccumulator;
+import dev.chs.api.kpi.KpiState;
+import dev.chs.api.kpi.KpiValue;
+import dev.chs.api.signal.Signal;
+import dev.chs.api.signal.SupportCase;
+import dev.chs.kpis.internal.StateFields;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * {@code open_support_cases}: the support backlog as of the window's end.
+ *
+ * <p>Raw value: the number of cases with {@code openedAt <= T} and either no {@code closedAt} or
+ * {@code closedAt > T}, where T is the window's as-of instant. The KPI is not windowed: a case
+ * opened years before T that is still open counts. A case closed after T is still open at T, and a
+ * case opened after T is never seen. Lower is better.
+ *
+ * <p>Evidence: the cases opened at or before T, open or not; each was looked at to decide whether
+ * it is open.
+ *
+ * <p>The value is a count, so it is a real zero when cases were supplied and none is open, and
+ * {@linkplain KpiValue.NotApplicable not applicable} only when no source of cases was supplied and
+ * none was seen.
+ *
+ * <p>Default curve: {@link Curve.Piecewise} through (0, 100), (2, 80), (5, 50), (10, 20) and (20,
+ * 0). No open case scores 100, five score 50, and twenty or more score 0.
+ *
+ * <p>Instances are immutable and thread-safe. The serialized form of the accumulator is documented
+ * in the {@linkplain dev.chs.kpis package description}.
+ *
+ * @since 0.1.0
+ */
+public final class OpenSupportCases implements Kpi<OpenSupportCases.Accumulator> {
+  /** The id of this KPI. */
+  public static final String ID = "open_support_cases";
+
+  /** The version of the accumulator's serialized form that this class writes and reads. */
+  public static final int STATE_VERSION = 1;
+
+  private static final Curve DEFAULT_CURVE =
+      Curve.Piecewise.of(
+          new Point(0, 100), new Point(2, 80), new Point(5, 50), new Point(10, 20),
+          new Point(20, 0));
+
+  /** Creates the KPI. Every instance behaves the same. */
+  public OpenSupportCases() {}
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String description() {
+    return "Support cases still open at the as-of instant.";
+  }
+
+  @Override
+  public Set<Class<? extends Signal>> reads() {
+    return Set.of(SupportCase.class);
+  }
+
+  @Override
+  public Direction direction() {
+    return Direction.LOWER_IS_BETTER;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @return {@link Curve.Piecewise} through (0, 100), (2, 80), (5, 50), (10, 20) and (20, 0)
+   */
+  @Override
+  public Curve defaultCurve() {
+    return DEFAULT_CURVE;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws NullPointerException if {@code window} is null
+   */
+  @Override
+  public Accumulator newAccumulator(Window window) {
+    return new Accumulator(Checks.requireNonNull("window", window), 0, 0);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IOException also if a count is negative, or more cases are open than were seen
+   *     (possible corruption)
+   */
+  @Override
+  public Accumulator readAccumulator(DataInput in) throws IOException {
+    Window window = KpiState.readHeader(in, ID, STATE_VERSION);
+    long open = StateFields.readCount(in, ID, "open");
+    long seen = StateFields.readCount(in, ID, "seen");
+    StateFields.requireAtMost(ID, "open", open, "seen", seen);
+    return new Accumulator(window, open, seen);
+  }
+
+  /**
+   * The state of {@code open_support_cases} for one account and cloud: the cases open at T and
+   * the cases seen. Not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  public static final class Accumulator implements KpiAccumulator<Accumulator> {
+    private final Window window;
+    private long open;
+    private long seen;
+
+    private Accumulator(Window window, long open, long seen) {
+      this.window = window;
+      this.open = open;
+      this.seen = seen;
+    }
+
+    @Override
+    public Window window() {
+      return window;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Only a {@link SupportCase} opened at or before T changes the state.
+     *
+     * @throws NullPointerException if {@code signal} is null
+     */
+    @Override
+    public void add(Signal signal) {
+      Checks.requireNonNull("signal", signal);
+      if (signal instanceof SupportCase c && window.hasSeen(c.openedAt())) {
+        seen++;
+        if (c.isOpenAt(window.asOf())) {
+          open++;
+        }
+      }
+    }
+
+    @Override
+    public void merge(Accumulator other) {
+      KpiState.requireSameWindow(ID, window, other.window);
+      open += other.open;
+      seen += other.seen;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @return the number of open cases, with the cases seen as evidence; not applicable when
+     *     {@code sourceSupplied} is false and no case was seen
+     */
+    @Override
+    public KpiValue result(boolean sourceSupplied) {
+      if (!sourceSupplied && seen == 0) {
+        return new KpiValue.NotApplicable(ID, "no support cases were supplied");
+      }
+      return KpiValue.Measured.of(ID, open, seen);
+    }
+
+    @Override
+    public void writeTo(DataOutput out) throws IOException {
+      KpiState.writeHeader(out, ID, STATE_VERSION, window);
+      out.writeLong(open);
+      out.writeLong(seen);
+    }
+  }
+}

@@ -1,0 +1,177 @@
+package dev.chs.kpis;
+
+import dev.chs.api.Window;
+import dev.chs.api.internal.Checks;
+import dev.chs.api.kpi.Curve;
+import dev.chs.api.kpi.Direction;
+import dev.chs.api.kpi.Kpi;
+import dev.chs.api.kpi.KpiAccumulator;
+import dev.chs.api.kpi.KpiState;
+import dev.chs.api.kpi.KpiValue;
+import dev.chs.api.kpi.MergeableSum;
+import dev.chs.api.signal.Signal;
+import dev.chs.api.signal.UsageSample;
+import dev.chs.kpis.internal.RunningMean;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * {@code product_adoption}: how much of what the account licensed it actually uses.
+ *
+ * <p>Raw value: the mean of {@code activeUsers / licensedUsers} over the usage samples whose
+ * {@code date} lies in the window {@code (T - W, T]}. Every sample weighs the same, however many
+ * users it licenses. The value is at least 0, and exceeds 1 when more users were active than
+ * licensed. Higher is better.
+ *
+ * <p>The terms are summed in a {@link MergeableSum}, so each is rounded once to a multiple of
+ * 2<sup>-32</sup> and merged and single-pass results are equal to the last bit.
+ *
+ * <p>Evidence: the usage samples in the window.
+ *
+ * <p>{@linkplain KpiValue.NotApplicable Not applicable} when no sample lies in the window;
+ * whether a source was supplied does not change that.
+ *
+ * <p>Default curve: {@link Curve.Linear} from worst 0.1 (score 0) to best 0.8 (score 100).
+ *
+ * <p>Instances are immutable and thread-safe. The serialized form of the accumulator is documented
+ * in the {@linkplain dev.chs.kpis package description}.
+ *
+ * @since 0.1.0
+ */
+public final class ProductAdoption implements Kpi<ProductAdoption.Accumulator> {
+  /** The id of this KPI. */
+  public static final String ID = "product_adoption";
+
+  /** The version of the accumulator's serialized form that this class writes and reads. */
+  public static final int STATE_VERSION = 1;
+
+  private static final Curve DEFAULT_CURVE = new Curve.Linear(0.1, 0.8);
+
+  /** Creates the KPI. Every instance behaves the same. */
+  public ProductAdoption() {}
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String description() {
+    return "Mean share of licensed users that were active, over the window's usage samples.";
+  }
+
+  @Override
+  public Set<Class<? extends Signal>> reads() {
+    return Set.of(UsageSample.class);
+  }
+
+  @Override
+  public Direction direction() {
+    return Direction.HIGHER_IS_BETTER;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @return {@link Curve.Linear} from worst 0.1 to best 0.8
+   */
+  @Override
+  public Curve defaultCurve() {
+    return DEFAULT_CURVE;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws NullPointerException if {@code window} is null
+   */
+  @Override
+  public Accumulator newAccumulator(Window window) {
+    return new Accumulator(Checks.requireNonNull("window", window), new RunningMean());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IOException also if the count of samples is negative, or is zero beside a sum that is
+   *     not (possible corruption)
+   */
+  @Override
+  public Accumulator readAccumulator(DataInput in) throws IOException {
+    Window window = KpiState.readHeader(in, ID, STATE_VERSION);
+    return new Accumulator(window, RunningMean.readFrom(in, ID, "samples"));
+  }
+
+  /**
+   * The state of {@code product_adoption} for one account and cloud: the number of usage samples
+   * in the window and the exact sum of their adoption. Not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  public static final class Accumulator implements KpiAccumulator<Accumulator> {
+    private final Window window;
+    private final RunningMean adoption;
+
+    private Accumulator(Window window, RunningMean adoption) {
+      this.window = window;
+      this.adoption = adoption;
+    }
+
+    @Override
+    public Window window() {
+      return window;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Only a {@link UsageSample} dated in the window changes the state.
+     *
+     * @throws IllegalArgumentException if a sample's adoption is {@link MergeableSum#MAX_TERM}
+     *     (2<sup>31</sup>) or more, which no real account reaches
+     * @throws NullPointerException if {@code signal} is null
+     */
+    @Override
+    public void add(Signal signal) {
+      Checks.requireNonNull("signal", signal);
+      if (signal instanceof UsageSample u && window.contains(u.date())) {
+        double share = u.adoption();
+        if (!(share < MergeableSum.MAX_TERM)) {
+          throw new IllegalArgumentException(
+              "active_users / licensed_users: must be below 2^31, was " + u.activeUsers() + " / "
+                  + u.licensedUsers());
+        }
+        adoption.add(share);
+      }
+    }
+
+    @Override
+    public void merge(Accumulator other) {
+      KpiState.requireSameWindow(ID, window, other.window);
+      adoption.merge(other.adoption);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @param sourceSupplied ignored: without a sample there is no mean
+     * @return the mean adoption, with the samples as evidence; not applicable when no sample lies
+     *     in the window
+     */
+    @Override
+    public KpiValue result(boolean sourceSupplied) {
+      if (adoption.count() == 0) {
+        return new KpiValue.NotApplicable(ID, "no usage samples in the window");
+      }
+      return KpiValue.Measured.of(ID, adoption.mean(), adoption.count());
+    }
+
+    @Override
+    public void writeTo(DataOutput out) throws IOException {
+      KpiState.writeHeader(out, ID, STATE_VERSION, window);
+      adoption.writeTo(out);
+    }
+  }
+}

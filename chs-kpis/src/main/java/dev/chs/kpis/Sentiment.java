@@ -1,0 +1,174 @@
+package dev.chs.kpis;
+
+import dev.chs.api.Window;
+import dev.chs.api.internal.Checks;
+import dev.chs.api.kpi.Curve;
+import dev.chs.api.kpi.Direction;
+import dev.chs.api.kpi.Kpi;
+import dev.chs.api.kpi.KpiAccumulator;
+import dev.chs.api.kpi.KpiState;
+import dev.chs.api.kpi.KpiValue;
+import dev.chs.api.kpi.MergeableSum;
+import dev.chs.api.signal.SentimentSample;
+import dev.chs.api.signal.Signal;
+import dev.chs.kpis.internal.RunningMean;
+import dev.chs.kpis.internal.StateFields;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Set;
+
+/**
+ * {@code sentiment}: how the account feels, from surveys, call transcripts and emails.
+ *
+ * <p>Raw value: the mean {@code score} of the sentiment samples whose {@code observedAt} lies in
+ * the window {@code (T - W, T]}, on the samples' scale from -1 (most negative) to 1 (most
+ * positive); the mean stays in [-1, 1]. Every sample weighs the same. Higher is better.
+ *
+ * <p>The scores are summed in a {@link MergeableSum}, so each is rounded once to a multiple of
+ * 2<sup>-32</sup> and merged and single-pass results are equal to the last bit.
+ *
+ * <p>Evidence: the sentiment samples in the window.
+ *
+ * <p>{@linkplain KpiValue.NotApplicable Not applicable} when no sample lies in the window;
+ * whether a source was supplied does not change that.
+ *
+ * <p>Default curve: {@link Curve.Linear} from worst -0.6 (score 0) to best 0.6 (score 100), so a
+ * neutral mean of 0 scores 50.
+ *
+ * <p>Instances are immutable and thread-safe. The serialized form of the accumulator is documented
+ * in the {@linkplain dev.chs.kpis package description}.
+ *
+ * @since 0.1.0
+ */
+public final class Sentiment implements Kpi<Sentiment.Accumulator> {
+  /** The id of this KPI. */
+  public static final String ID = "sentiment";
+
+  /** The version of the accumulator's serialized form that this class writes and reads. */
+  public static final int STATE_VERSION = 1;
+
+  private static final Curve DEFAULT_CURVE = new Curve.Linear(-0.6, 0.6);
+
+  /** Creates the KPI. Every instance behaves the same. */
+  public Sentiment() {}
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String description() {
+    return "Mean sentiment score, from -1 to 1, of the samples observed in the window.";
+  }
+
+  @Override
+  public Set<Class<? extends Signal>> reads() {
+    return Set.of(SentimentSample.class);
+  }
+
+  @Override
+  public Direction direction() {
+    return Direction.HIGHER_IS_BETTER;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @return {@link Curve.Linear} from worst -0.6 to best 0.6
+   */
+  @Override
+  public Curve defaultCurve() {
+    return DEFAULT_CURVE;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws NullPointerException if {@code window} is null
+   */
+  @Override
+  public Accumulator newAccumulator(Window window) {
+    return new Accumulator(Checks.requireNonNull("window", window), new RunningMean());
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IOException also if the count of samples is negative, or is zero beside a sum that is
+   *     not, or the mean lies outside [-1, 1] (possible corruption)
+   */
+  @Override
+  public Accumulator readAccumulator(DataInput in) throws IOException {
+    Window window = KpiState.readHeader(in, ID, STATE_VERSION);
+    RunningMean scores = RunningMean.readFrom(in, ID, "samples");
+    if (scores.count() > 0 && !(Math.abs(scores.mean()) <= 1)) {
+      throw StateFields.corrupt(ID, "mean score must be in [-1, 1], was " + scores.mean());
+    }
+    return new Accumulator(window, scores);
+  }
+
+  /**
+   * The state of {@code sentiment} for one account and cloud: the number of sentiment samples in
+   * the window and the exact sum of their scores. Not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  public static final class Accumulator implements KpiAccumulator<Accumulator> {
+    private final Window window;
+    private final RunningMean scores;
+
+    private Accumulator(Window window, RunningMean scores) {
+      this.window = window;
+      this.scores = scores;
+    }
+
+    @Override
+    public Window window() {
+      return window;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Only a {@link SentimentSample} observed in the window changes the state.
+     *
+     * @throws NullPointerException if {@code signal} is null
+     */
+    @Override
+    public void add(Signal signal) {
+      Checks.requireNonNull("signal", signal);
+      if (signal instanceof SentimentSample s && window.contains(s.observedAt())) {
+        scores.add(s.score());
+      }
+    }
+
+    @Override
+    public void merge(Accumulator other) {
+      KpiState.requireSameWindow(ID, window, other.window);
+      scores.merge(other.scores);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @param sourceSupplied ignored: without a sample there is no mean
+     * @return the mean score, in [-1, 1], with the samples as evidence; not applicable when no
+     *     sample lies in the window
+     */
+    @Override
+    public KpiValue result(boolean sourceSupplied) {
+      if (scores.count() == 0) {
+        return new KpiValue.NotApplicable(ID, "no sentiment samples in the window");
+      }
+      return KpiValue.Measured.of(ID, scores.mean(), scores.count());
+    }
+
+    @Override
+    public void writeTo(DataOutput out) throws IOException {
+      KpiState.writeHeader(out, ID, STATE_VERSION, window);
+      scores.writeTo(out);
+    }
+  }
+}

@@ -1,0 +1,234 @@
+package dev.chs.kpis;
+
+import dev.chs.api.Window;
+import dev.chs.api.internal.Checks;
+import dev.chs.api.kpi.Curve;
+import dev.chs.api.kpi.Curve.Point;
+import dev.chs.api.kpi.Direction;
+import dev.chs.api.kpi.Kpi;
+import dev.chs.api.kpi.KpiAccumulator;
+import dev.chs.api.kpi.KpiState;
+import dev.chs.api.kpi.KpiValue;
+import dev.chs.api.signal.Signal;
+import dev.chs.api.signal.WorkOrder;
+import dev.chs.kpis.internal.StateFields;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * {@code work_order_volume}: field-service demand against the account's own baseline.
+ *
+ * <p>Raw value: {@code current}, the number of work orders whose {@code createdAt} lies in the
+ * window {@code (T - W, T]}. The baseline is the mean count over the three windows before this
+ * one, {@code window.earlier(1)} to {@code window.earlier(3)}, which together cover {@code (T -
+ * 4W, T - W]}:
+ *
+ * <pre>
+ * baseline = (earlier1 + earlier2 + earlier3) / 3
+ * change   = (current - baseline) / baseline
+ * </pre>
+ *
+ * <p>The scoring curve reads {@code change}, not the raw count. A stable volume is best
+ * ({@link Direction#STABLE_IS_BETTER}). A change of -0.5 or less raises the flag {@link
+ * #DISENGAGING}; one of +0.5 or more raises {@link #SURGE} (upsell potential, or strain). Both
+ * thresholds are decided in exact integer arithmetic, so a change of exactly -0.5 is flagged.
+ *
+ * <p>Evidence: the work orders counted in the four windows, {@code current} plus the baseline's.
+ *
+ * <p>{@linkplain KpiValue.NotApplicable Not applicable} when the baseline is zero, because no work
+ * order was created in the three earlier windows: the change is then undefined, whatever the
+ * current count, and whether or not a source was supplied. A model that wants to score a first
+ * burst of work orders from nothing needs a KPI of its own.
+ *
+ * <p>Default curve, on the change: {@link Curve.Piecewise} through (-1, 0), (-0.5, 30), (-0.2, 80),
+ * (0, 100), (0.5, 70), (1, 40) and (2, 20). No change scores 100, a halving 30, and no work orders
+ * at all against a baseline 0.
+ *
+ * <p>Instances are immutable and thread-safe. The serialized form of the accumulator is documented
+ * in the {@linkplain dev.chs.kpis package description}.
+ *
+ * @since 0.1.0
+ */
+public final class WorkOrderVolume implements Kpi<WorkOrderVolume.Accumulator> {
+  /** The id of this KPI. */
+  public static final String ID = "work_order_volume";
+
+  /** The version of the accumulator's serialized form that this class writes and reads. */
+  public static final int STATE_VERSION = 1;
+
+  /** The flag raised when the volume fell to half its baseline or less. */
+  public static final String DISENGAGING = "DISENGAGING";
+
+  /** The flag raised when the volume rose to one and a half times its baseline or more. */
+  public static final String SURGE = "SURGE";
+
+  /** How many windows before this one the baseline averages over. */
+  public static final int BASELINE_WINDOWS = 3;
+
+  private static final Curve DEFAULT_CURVE =
+      Curve.Piecewise.of(
+          new Point(-1, 0), new Point(-0.5, 30), new Point(-0.2, 80), new Point(0, 100),
+          new Point(0.5, 70), new Point(1, 40), new Point(2, 20));
+
+  /** Creates the KPI. Every instance behaves the same. */
+  public WorkOrderVolume() {}
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String description() {
+    return "Change in work orders created in the window against the mean of the three windows"
+        + " before it.";
+  }
+
+  @Override
+  public Set<Class<? extends Signal>> reads() {
+    return Set.of(WorkOrder.class);
+  }
+
+  @Override
+  public Direction direction() {
+    return Direction.STABLE_IS_BETTER;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @return {@link Curve.Piecewise} on the change, through (-1, 0), (-0.5, 30), (-0.2, 80), (0,
+   *     100), (0.5, 70), (1, 40) and (2, 20)
+   */
+  @Override
+  public Curve defaultCurve() {
+    return DEFAULT_CURVE;
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws NullPointerException if {@code window} is null
+   * @throws java.time.DateTimeException if {@code T - 4W} lies before {@link
+   *     java.time.Instant#MIN}
+   */
+  @Override
+  public Accumulator newAccumulator(Window window) {
+    return new Accumulator(
+        Checks.requireNonNull("window", window), new long[BASELINE_WINDOWS + 1]);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @throws IOException also if a count is negative (possible corruption)
+   */
+  @Override
+  public Accumulator readAccumulator(DataInput in) throws IOException {
+    Window window = KpiState.readHeader(in, ID, STATE_VERSION);
+    long[] counts = new long[BASELINE_WINDOWS + 1];
+    for (int n = 0; n < counts.length; n++) {
+      counts[n] = StateFields.readCount(in, ID, "created[" + n + "]");
+    }
+    return new Accumulator(window, counts);
+  }
+
+  /**
+   * The state of {@code work_order_volume} for one account and cloud: the work orders created in
+   * the window and in each of the three windows before it. Not thread-safe.
+   *
+   * @since 0.1.0
+   */
+  public static final class Accumulator implements KpiAccumulator<Accumulator> {
+    private final Window window;
+    private final Window[] windows;
+    private final long[] created;
+
+    private Accumulator(Window window, long[] created) {
+      this.window = window;
+      this.windows = new Window[created.length];
+      for (int n = 0; n < windows.length; n++) {
+        windows[n] = window.earlier(n);
+      }
+      this.created = created;
+    }
+
+    @Override
+    public Window window() {
+      return window;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Only a {@link WorkOrder} created in {@code (T - 4W, T]} changes the state.
+     *
+     * @throws NullPointerException if {@code signal} is null
+     */
+    @Override
+    public void add(Signal signal) {
+      Checks.requireNonNull("signal", signal);
+      if (signal instanceof WorkOrder w) {
+        for (int n = 0; n < windows.length; n++) {
+          if (windows[n].contains(w.createdAt())) {
+            created[n]++;
+            return;
+          }
+        }
+      }
+    }
+
+    @Override
+    public void merge(Accumulator other) {
+      KpiState.requireSameWindow(ID, window, other.window);
+      for (int n = 0; n < created.length; n++) {
+        created[n] += other.created[n];
+      }
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @param sourceSupplied ignored: without a baseline there is no change to score
+     * @return the current count as raw value and the change against the baseline as curve
+     *     input, with {@link #DISENGAGING} or {@link #SURGE} when it moved by half or more; not
+     *     applicable when the baseline is zero
+     */
+    @Override
+    public KpiValue result(boolean sourceSupplied) {
+      long current = created[0];
+      // The baseline is sum / 3, so change = (3 * current - sum) / sum, with no rounding until
+      // the one division.
+      long sum = Arrays.stream(created, 1, created.length).sum();
+      if (sum == 0) {
+        return new KpiValue.NotApplicable(
+            ID, "no work orders were created in the three windows before this one, so there is"
+                + " no baseline to compare the " + current + " in the window with");
+      }
+      long delta = Math.multiplyExact(BASELINE_WINDOWS, current) - sum;
+      double change = (double) delta / sum;
+
+      // change <= -1/2 is 2 * delta <= -sum, and change >= 1/2 is 2 * delta >= sum.
+      Set<String> flags = new TreeSet<>();
+      if (Math.multiplyExact(2, delta) <= -sum) {
+        flags.add(DISENGAGING);
+      }
+      if (Math.multiplyExact(2, delta) >= sum) {
+        flags.add(SURGE);
+      }
+      return new KpiValue.Measured(ID, current, change, current + sum, flags);
+    }
+
+    @Override
+    public void writeTo(DataOutput out) throws IOException {
+      KpiState.writeHeader(out, ID, STATE_VERSION, window);
+      for (long count : created) {
+        out.writeLong(count);
+      }
+    }
+  }
+}

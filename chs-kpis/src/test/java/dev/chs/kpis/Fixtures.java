@@ -1,0 +1,108 @@
+package dev.chs.kpis;
+
+import dev.chs.api.AccountId;
+import dev.chs.api.CloudId;
+import dev.chs.api.Window;
+import dev.chs.api.signal.Complaint;
+import dev.chs.api.signal.SentimentSample;
+import dev.chs.api.signal.Signal;
+import dev.chs.api.signal.SupportCase;
+import dev.chs.api.signal.UsageSample;
+import dev.chs.api.signal.WorkOrder;
+import java.time.Duration;
+import java.time.Instant;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+
+/** The window, instants and signal generators that the built-in KPIs' tests share. */
+final class Fixtures {
+  /** The as-of instant T of every test window. */
+  static final Instant T = Instant.parse("2026-06-30T00:00:00Z");
+
+  /** The window (2026-04-01, 2026-06-30]: 90 days ending at T. */
+  static final Window WINDOW = new Window(T, Duration.ofDays(90));
+
+  /** T - W, the exclusive start of the window. */
+  static final Instant START = Instant.parse("2026-04-01T00:00:00Z");
+
+  static final AccountId ACCOUNT = AccountId.of("acme");
+  static final CloudId CLOUD = CloudId.of("service");
+
+  private Fixtures() {}
+
+  static Instant day(String isoDate) {
+    return Instant.parse(isoDate + "T00:00:00Z");
+  }
+
+  static SupportCase supportCase(String id, Instant openedAt, Instant closedAt, Boolean fcr) {
+    return new SupportCase(id, ACCOUNT, CLOUD, openedAt, closedAt, fcr);
+  }
+
+  static WorkOrder workOrder(String id, Instant createdAt, Instant completedAt, Boolean fixed) {
+    return new WorkOrder(id, ACCOUNT, CLOUD, createdAt, completedAt, fixed);
+  }
+
+  static Complaint complaint(String id, Instant raisedAt) {
+    return new Complaint(id, ACCOUNT, CLOUD, raisedAt);
+  }
+
+  static UsageSample usage(Instant date, long active, long licensed) {
+    return new UsageSample(ACCOUNT, CLOUD, date, active, licensed);
+  }
+
+  static SentimentSample sentiment(Instant observedAt, double score) {
+    return new SentimentSample(ACCOUNT, CLOUD, observedAt, score);
+  }
+
+  static Arbitrary<String> ids() {
+    return Arbitraries.oneOf(
+        Arbitraries.of("a", "b", "c", "d"),
+        Arbitraries.strings().ofMinLength(1).ofMaxLength(6).filter(s -> !s.isBlank()));
+  }
+
+  static Arbitrary<Boolean> knownOrNot() {
+    return Arbitraries.of(true, false).injectNull(0.3);
+  }
+
+  /** Cases whose two instants both come from {@code instants}, in order, or that are open. */
+  static Arbitrary<Signal> cases(Arbitrary<Instant> instants) {
+    return Combinators.combine(ids(), instants, instants.injectNull(0.3), knownOrNot())
+        .as((id, a, b, fcr) -> b == null
+            ? supportCase(id, a, null, fcr)
+            : supportCase(id, min(a, b), max(a, b), fcr));
+  }
+
+  /** Work orders whose two instants both come from {@code instants}, in order, or open. */
+  static Arbitrary<Signal> workOrders(Arbitrary<Instant> instants) {
+    return Combinators.combine(ids(), instants, instants.injectNull(0.3), knownOrNot())
+        .as((id, a, b, fixed) -> b == null
+            ? workOrder(id, a, null, fixed)
+            : workOrder(id, min(a, b), max(a, b), fixed));
+  }
+
+  static Arbitrary<Signal> complaints(Arbitrary<Instant> instants) {
+    return Combinators.combine(ids(), instants).as(Fixtures::complaint);
+  }
+
+  static Arbitrary<Signal> usageSamples(Arbitrary<Instant> instants) {
+    Arbitrary<Long> licensed = Arbitraries.longs().between(1, 500);
+    Arbitrary<Long> active = Arbitraries.longs().between(0, 700);
+    return Combinators.combine(instants, active, licensed).as(Fixtures::usage);
+  }
+
+  static Arbitrary<Signal> sentimentSamples(Arbitrary<Instant> instants) {
+    Arbitrary<Double> scores =
+        Arbitraries.oneOf(
+            Arbitraries.of(-1.0, -0.3, 0.0, 0.1, 1.0), Arbitraries.doubles().between(-1, 1));
+    return Combinators.combine(instants, scores).as(Fixtures::sentiment);
+  }
+
+  private static Instant min(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static Instant max(Instant a, Instant b) {
+    return a.isBefore(b) ? b : a;
+  }
+}

@@ -1,0 +1,144 @@
+package dev.chs.testkit;
+
+import dev.chs.api.AccountId;
+import dev.chs.api.CloudId;
+import dev.chs.api.Window;
+import dev.chs.api.kpi.Curve;
+import dev.chs.api.kpi.Direction;
+import dev.chs.api.kpi.Kpi;
+import dev.chs.api.kpi.KpiAccumulator;
+import dev.chs.api.kpi.KpiState;
+import dev.chs.api.kpi.KpiValue;
+import dev.chs.api.kpi.MergeableSum;
+import dev.chs.api.signal.Signal;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A test double: the mean value of the pings in the window. {@link Flaw} plants one mistake, so
+ * that the tests can show the contract catches it.
+ */
+final class PingMean implements Kpi<PingMean.Accumulator> {
+  static final String ID = "ping_mean";
+
+  /** A ping: a value observed at an instant. */
+  record Ping(AccountId account, CloudId cloud, Instant at, double value) implements Signal {}
+
+  /** The mistake the KPI makes. */
+  enum Flaw {
+    NONE,
+    /** Counts pings after the as-of instant too. */
+    LOOKS_AHEAD,
+    /** Sums in plain doubles, whose result depends on the order of the terms. */
+    PLAIN_DOUBLE_SUM,
+    /** Measures 0 instead of being not applicable when it has no pings. */
+    SILENT_ZERO
+  }
+
+  private final Flaw flaw;
+
+  PingMean(Flaw flaw) {
+    this.flaw = flaw;
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public String description() {
+    return "Mean value of the pings in the window.";
+  }
+
+  @Override
+  public Set<Class<? extends Signal>> reads() {
+    return Set.of(Ping.class);
+  }
+
+  @Override
+  public Direction direction() {
+    return Direction.HIGHER_IS_BETTER;
+  }
+
+  @Override
+  public Curve defaultCurve() {
+    return new Curve.Linear(0, 10);
+  }
+
+  @Override
+  public Accumulator newAccumulator(Window window) {
+    return new Accumulator(window, 0, new MergeableSum(), 0);
+  }
+
+  @Override
+  public Accumulator readAccumulator(DataInput in) throws IOException {
+    Window window = KpiState.readHeader(in, ID, 1);
+    long count = in.readLong();
+    MergeableSum sum = MergeableSum.readFrom(in);
+    double plain = in.readDouble();
+    return new Accumulator(window, count, sum, plain);
+  }
+
+  final class Accumulator implements KpiAccumulator<Accumulator> {
+    private final Window window;
+    private long count;
+    private final MergeableSum sum;
+    private double plain;
+
+    private Accumulator(Window window, long count, MergeableSum sum, double plain) {
+      this.window = window;
+      this.count = count;
+      this.sum = sum;
+      this.plain = plain;
+    }
+
+    @Override
+    public Window window() {
+      return window;
+    }
+
+    @Override
+    public void add(Signal signal) {
+      if (signal instanceof Ping p && counts(p.at())) {
+        count++;
+        sum.add(p.value());
+        plain += p.value();
+      }
+    }
+
+    private boolean counts(Instant at) {
+      return flaw == Flaw.LOOKS_AHEAD ? at.isAfter(window.start()) : window.contains(at);
+    }
+
+    @Override
+    public void merge(Accumulator other) {
+      KpiState.requireSameWindow(ID, window, other.window);
+      count += other.count;
+      sum.merge(other.sum);
+      plain += other.plain;
+    }
+
+    @Override
+    public KpiValue result(boolean sourceSupplied) {
+      if (count == 0) {
+        return flaw == Flaw.SILENT_ZERO
+            ? KpiValue.Measured.of(ID, 0, 0)
+            : new KpiValue.NotApplicable(ID, "no pings in the window");
+      }
+      double total = flaw == Flaw.PLAIN_DOUBLE_SUM ? plain : sum.value();
+      return KpiValue.Measured.of(ID, total / count, count);
+    }
+
+    @Override
+    public void writeTo(DataOutput out) throws IOException {
+      KpiState.writeHeader(out, ID, 1, window);
+      out.writeLong(count);
+      sum.writeTo(out);
+      out.writeDouble(flaw == Flaw.PLAIN_DOUBLE_SUM ? plain : 0);
+    }
+  }
+}
