@@ -55,7 +55,9 @@ public final class RunningMean {
   }
 
   /**
-   * Returns the mean of the terms, computed by {@link ExactMean}.
+   * Returns the mean of the terms: the sum, rounded once to a double, divided by the count. Both
+   * roundings are monotone, so a mean of terms in [-1, 1] stays in [-1, 1], and it depends on the
+   * state alone, so merged and single-pass means have the same bits.
    *
    * @return the mean
    * @throws IllegalStateException if no term was added
@@ -64,7 +66,7 @@ public final class RunningMean {
     if (count == 0) {
       throw new IllegalStateException("mean: no term was added");
     }
-    return ExactMean.of(sum, count);
+    return sum.value() / count;
   }
 
   /**
