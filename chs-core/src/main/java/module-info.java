@@ -11,7 +11,7 @@ module dev.chs.core {
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
 
-  // exports dev.chs.core.aggregate;
+  exports dev.chs.core.aggregate;
   exports dev.chs.core.model;
   exports dev.chs.core.plugin;
   // exports dev.chs.core.portfolio;
