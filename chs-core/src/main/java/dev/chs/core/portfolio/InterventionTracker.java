@@ -66,6 +66,35 @@ public final class InterventionTracker {
   }
 
   /**
+   * Returns a tracker that continues from a state that {@link #state()} returned, for example
+   * after a streaming job restored it from a checkpoint.
+   *
+   * @param key the key whose scores it watches
+   * @param policy the threshold and hysteresis
+   * @param state the state to continue from
+   * @return the tracker
+   * @throws NullPointerException if an argument is null
+   */
+  public static InterventionTracker resume(
+      ScoreKey key, InterventionPolicy policy, State state) {
+    InterventionTracker tracker = of(key, policy);
+    Checks.requireNonNull("state", state);
+    tracker.armed = state.armed();
+    tracker.lastScore = state.lastScore().orElse(Double.NaN);
+    tracker.lastAsOf = state.lastObserved().orElse(null);
+    return tracker;
+  }
+
+  /**
+   * Returns the tracker's state, to checkpoint it.
+   *
+   * @return the state now; later observations do not change it
+   */
+  public State state() {
+    return new State(armed, lastScore(), Optional.ofNullable(lastAsOf));
+  }
+
+  /**
    * Returns the key this tracker watches.
    *
    * @return the key
@@ -198,6 +227,32 @@ public final class InterventionTracker {
       }
     }
     return detractors;
+  }
+
+  /**
+   * The state of a tracker, as a streaming job checkpoints it.
+   *
+   * @param armed whether the tracker fires on the next score below the threshold
+   * @param lastScore the score of the last scored observation, in [0, 100], or empty if none
+   * @param lastObserved the instant of the last observation, scored or not, or empty if none;
+   *     the next observation must come after it
+   * @since 0.1.0
+   */
+  public record State(boolean armed, OptionalDouble lastScore, Optional<Instant> lastObserved) {
+    /** The state of a tracker that has observed nothing: armed, without a score. */
+    public static final State INITIAL = new State(true, OptionalDouble.empty(), Optional.empty());
+
+    /**
+     * Creates a state.
+     *
+     * @throws IllegalArgumentException if {@code lastScore} is outside [0, 100]
+     * @throws NullPointerException if an argument is null
+     */
+    public State {
+      Checks.requireNonNull("last_score", lastScore);
+      Checks.requireNonNull("last_observed", lastObserved);
+      lastScore.ifPresent(score -> Checks.requireInRange("last_score", score, 0, 100));
+    }
   }
 
   /** Keeps the detractors that lost the most, in a stable order: ties stay in cloud, KPI order. */
