@@ -30,15 +30,14 @@ public record CloudHealth(
     Objects.requireNonNull(score, "score: must not be null");
     Objects.requireNonNull(renewalProbability, "renewal_probability: must not be null");
     Objects.requireNonNull(expectedLoss, "expected_loss: must not be null");
-    String where = " of cloud '" + score.cloud() + "'";
     if (!(arr >= 0 && Double.isFinite(arr))) {
       throw new IllegalArgumentException(
-          "arr" + where + ": must be a finite number >= 0, was " + arr);
+          "arr" + of(score) + ": must be a finite number >= 0, was " + arr);
     }
     boolean scored = score instanceof HealthScore.Scored;
     if (renewalProbability.isPresent() != scored || expectedLoss.isPresent() != scored) {
       throw new IllegalArgumentException(
-          "renewal_probability and expected_loss" + where + ": must be "
+          "renewal_probability and expected_loss" + of(score) + ": must be "
               + (scored ? "present for a scored cloud" : "empty for a cloud without a score")
               + ", were " + renewalProbability + " and " + expectedLoss);
     }
@@ -47,13 +46,17 @@ public record CloudHealth(
       double loss = expectedLoss.getAsDouble();
       if (!(p >= 0 && p <= 1)) {
         throw new IllegalArgumentException(
-            "renewal_probability" + where + ": must be in [0, 1], was " + p);
+            "renewal_probability" + of(score) + ": must be in [0, 1], was " + p);
       }
       if (!(loss >= 0 && loss <= arr)) {
         throw new IllegalArgumentException(
-            "expected_loss" + where + ": must be in [0, arr (" + arr + ")], was " + loss);
+            "expected_loss" + of(score) + ": must be in [0, arr (" + arr + ")], was " + loss);
       }
     }
+  }
+
+  private static String of(HealthScore score) {
+    return " of cloud '" + score.cloud() + "'";
   }
 
   /**

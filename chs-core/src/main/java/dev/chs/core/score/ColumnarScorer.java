@@ -105,8 +105,9 @@ public final class ColumnarScorer {
    * @param coverage receives each row's coverage, in [0, 1], whether scored or not
    * @param bandOfRow receives each row's band, or {@code null} for insufficient data
    * @throws IllegalArgumentException if {@code rows} is negative, there is not one column per KPI,
-   *     an array holds fewer than {@code rows} entries, a cloud index is out of range, or a curve
-   *     input is infinite; rows before the faulty one have then been written
+   *     or an array holds fewer than {@code rows} entries, all checked before any row is written;
+   *     or if a cloud index is out of range or a curve input is infinite, in which case the rows
+   *     before the faulty one have been written
    * @throws NullPointerException if an array or a column is null
    */
   public void score(

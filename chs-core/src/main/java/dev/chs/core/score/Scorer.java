@@ -152,7 +152,9 @@ public final class Scorer {
     Checks.requireNonNull("values", values);
     KpiValue[] slots = new KpiValue[compiled.size()];
     for (KpiValue value : values) {
-      Checks.requireNonNull("values of cloud '" + cloud + "'", value);
+      if (value == null) {
+        throw new NullPointerException("values of cloud '" + cloud + "': must not hold null");
+      }
       int position = compiled.position(value.kpiId());
       if (position < 0) {
         throw new IllegalArgumentException(
