@@ -25,7 +25,7 @@ public record ScoreKey(AccountId account, String cloud) implements Comparable<Sc
     Checks.requireNonNull("account", account);
     Checks.requireNonNull("cloud", cloud);
     if (!cloud.equals(CloudId.OVERALL)) {
-      CloudId.of(cloud);
+      CloudId.of(cloud); // throws for a name that no cloud may have
     }
   }
 

@@ -93,7 +93,7 @@ public record Watchlist(List<WatchlistEntry> entries) {
   public static Watchlist of(
       List<AccountHealth> current, List<AccountHealth> previous, WatchlistPolicy policy) {
     Checks.requireNonNull("policy", policy);
-    byAccount("current", current);
+    byAccount("current", current); // only to reject an account listed twice
     Map<AccountId, AccountHealth> before = byAccount("previous", previous);
     List<WatchlistEntry> entries = new ArrayList<>();
     for (AccountHealth account : current) {
