@@ -14,8 +14,8 @@ module dev.chs.core {
   exports dev.chs.core.aggregate;
   exports dev.chs.core.model;
   exports dev.chs.core.plugin;
-  // exports dev.chs.core.portfolio;
-  // exports dev.chs.core.score;
+  exports dev.chs.core.portfolio;
+  exports dev.chs.core.score;
 
   uses dev.chs.api.kpi.Kpi;
 }

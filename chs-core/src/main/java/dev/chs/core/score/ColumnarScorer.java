@@ -1,0 +1,197 @@
+package dev.chs.core.score;
+
+import dev.chs.api.Band;
+import dev.chs.api.CloudId;
+import dev.chs.api.internal.Checks;
+import dev.chs.api.kpi.Curve;
+import dev.chs.core.model.Bands;
+import dev.chs.core.model.HealthModel;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Scores many (account, cloud) rows at once from columns of primitive values, for batch jobs.
+ *
+ * <p>The input holds one column per KPI of the model, in the model's order, of the KPIs' curve
+ * inputs ({@link dev.chs.api.kpi.KpiValue.Measured#curveInput()}), with {@code NaN} for a KPI that
+ * is not applicable in a row. Each row names its cloud by an index into the list of clouds given
+ * once, to {@link #of}. The outputs are arrays the caller allocates and reuses.
+ *
+ * <p>For every row, the score, coverage and band are exactly, bit for bit, those of {@link
+ * Scorer#score(dev.chs.api.AccountId, CloudId, java.util.List)} on the same values, and a row with
+ * insufficient data gets a score of {@code NaN} and a band of {@code null}. The loop over rows
+ * allocates nothing, boxes nothing and uses no streams; explanations are left to {@link Scorer},
+ * for the rows that need them.
+ *
+ * <p>A columnar scorer is immutable and safe to share between threads, as long as threads do not
+ * share output arrays.
+ *
+ * @since 0.1.0
+ */
+public final class ColumnarScorer {
+  private final List<String> kpiIds;
+  private final List<CloudId> clouds;
+  private final Curve[] curves;
+  private final double[][] weights;
+  private final double[] totals;
+  private final double minimumCoverage;
+  private final Bands bands;
+
+  private ColumnarScorer(HealthModel model, List<CloudId> clouds) {
+    CompiledModel compiled = new CompiledModel(model);
+    this.kpiIds = List.of(compiled.ids);
+    this.clouds = clouds;
+    this.curves = compiled.curves;
+    this.weights = new double[clouds.size()][];
+    this.totals = new double[clouds.size()];
+    for (int c = 0; c < clouds.size(); c++) {
+      CompiledModel.CloudWeights cloudWeights = compiled.weightsIn(clouds.get(c));
+      weights[c] = cloudWeights.weights;
+      totals[c] = cloudWeights.total;
+    }
+    this.minimumCoverage = model.minimumCoverage();
+    this.bands = model.bands();
+  }
+
+  /**
+   * Returns a columnar scorer for a model and the clouds its rows may name.
+   *
+   * @param model the model
+   * @param clouds the clouds, each once; rows name them by their index in this list
+   * @return the scorer
+   * @throws IllegalArgumentException if a cloud appears twice
+   * @throws NullPointerException if an argument or a cloud is null
+   */
+  public static ColumnarScorer of(HealthModel model, List<CloudId> clouds) {
+    Checks.requireNonNull("model", model);
+    List<CloudId> copy = List.copyOf(Checks.requireNonNull("clouds", clouds));
+    Set<CloudId> seen = new HashSet<>();
+    for (CloudId cloud : copy) {
+      if (!seen.add(cloud)) {
+        throw new IllegalArgumentException(
+            "clouds: each cloud at most once expected, '" + cloud + "' appears twice in " + copy);
+      }
+    }
+    return new ColumnarScorer(model, copy);
+  }
+
+  /**
+   * Returns the ids of the KPIs, in the order of the input columns.
+   *
+   * @return the model's KPI ids, in the model's order
+   */
+  public List<String> kpiIds() {
+    return kpiIds;
+  }
+
+  /**
+   * Returns the clouds that rows name by index.
+   *
+   * @return the clouds given to {@link #of}
+   */
+  public List<CloudId> clouds() {
+    return clouds;
+  }
+
+  /**
+   * Scores rows {@code 0} to {@code rows - 1}.
+   *
+   * @param rows how many rows to score; at least zero
+   * @param curveInputs one column per KPI, in the order of {@link #kpiIds()}, each holding at
+   *     least {@code rows} finite values or {@code NaN} for not applicable; read only
+   * @param cloudOfRow for each row, the index of its cloud in {@link #clouds()}
+   * @param scores receives each row's score in [0, 100], or {@code NaN} for insufficient data
+   * @param coverage receives each row's coverage, in [0, 1], whether scored or not
+   * @param bandOfRow receives each row's band, or {@code null} for insufficient data
+   * @throws IllegalArgumentException if {@code rows} is negative, there is not one column per KPI,
+   *     or an array holds fewer than {@code rows} entries, all checked before any row is written;
+   *     or if a cloud index is out of range or a curve input is infinite, in which case the rows
+   *     before the faulty one have been written
+   * @throws NullPointerException if an array or a column is null
+   */
+  public void score(
+      int rows,
+      double[][] curveInputs,
+      int[] cloudOfRow,
+      double[] scores,
+      double[] coverage,
+      Band[] bandOfRow) {
+    checkShapes(rows, curveInputs, cloudOfRow, scores, coverage, bandOfRow);
+    int n = curves.length;
+    for (int r = 0; r < rows; r++) {
+      int c = cloudOfRow[r];
+      if (c < 0 || c >= weights.length) {
+        throw new IllegalArgumentException(
+            "cloudOfRow[" + r + "]: must be in [0, " + weights.length + "), was " + c);
+      }
+      double[] w = weights[c];
+
+      // Weigh the applicable KPIs, in the model's order, as Scorer does.
+      double applicable = 0;
+      for (int k = 0; k < n; k++) {
+        double x = curveInputs[k][r];
+        if (Double.isInfinite(x)) {
+          throw new IllegalArgumentException(
+              "curveInputs[" + k + "][" + r + "] (" + kpiIds.get(k)
+                  + "): must be finite or NaN, was " + x);
+        }
+        if (!Double.isNaN(x) && w[k] > 0) {
+          applicable += w[k];
+        }
+      }
+      double rowCoverage = CompiledModel.coverage(applicable, totals[c]);
+      coverage[r] = rowCoverage;
+      if (applicable == 0 || rowCoverage < minimumCoverage) {
+        scores[r] = Double.NaN;
+        bandOfRow[r] = null;
+        continue;
+      }
+
+      // Add up the points, in the model's order, as Scorer does.
+      double sum = 0;
+      for (int k = 0; k < n; k++) {
+        double x = curveInputs[k][r];
+        if (!Double.isNaN(x) && w[k] > 0) {
+          sum += CompiledModel.share(w[k], applicable) * curves[k].score(x);
+        }
+      }
+      double score = CompiledModel.weightedScore(sum);
+      scores[r] = score;
+      bandOfRow[r] = bands.of(score);
+    }
+  }
+
+  private void checkShapes(
+      int rows,
+      double[][] curveInputs,
+      int[] cloudOfRow,
+      double[] scores,
+      double[] coverage,
+      Band[] bandOfRow) {
+    Checks.requireNonNegative("rows", rows);
+    Checks.requireNonNull("curveInputs", curveInputs);
+    if (curveInputs.length != curves.length) {
+      throw new IllegalArgumentException(
+          "curveInputs: must hold one column per KPI, " + curves.length + " for " + kpiIds
+              + ", was " + curveInputs.length);
+    }
+    for (int k = 0; k < curveInputs.length; k++) {
+      if (curveInputs[k] == null) {
+        throw new NullPointerException("curveInputs[" + k + "]: must not be null");
+      }
+      requireRows("curveInputs[" + k + "]", curveInputs[k].length, rows);
+    }
+    requireRows("cloudOfRow", Checks.requireNonNull("cloudOfRow", cloudOfRow).length, rows);
+    requireRows("scores", Checks.requireNonNull("scores", scores).length, rows);
+    requireRows("coverage", Checks.requireNonNull("coverage", coverage).length, rows);
+    requireRows("bandOfRow", Checks.requireNonNull("bandOfRow", bandOfRow).length, rows);
+  }
+
+  private static void requireRows(String field, int length, int rows) {
+    if (length < rows) {
+      throw new IllegalArgumentException(
+          field + ": must hold at least " + rows + " rows, held " + length);
+    }
+  }
+}

@@ -1,0 +1,333 @@
+package dev.chs.core.score;
+
+import dev.chs.api.AccountId;
+import dev.chs.api.Band;
+import dev.chs.api.CloudId;
+import dev.chs.api.Contribution;
+import dev.chs.api.HealthScore;
+import dev.chs.api.internal.Checks;
+import dev.chs.api.kpi.KpiResult;
+import dev.chs.api.kpi.KpiValue;
+import dev.chs.core.model.CloudRollup;
+import dev.chs.core.model.HealthModel;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.Set;
+
+/**
+ * Scores KPI values with a health model: per account and cloud, and overall per account.
+ *
+ * <p>The score of an account in a cloud is the weighted mean of the scores of its applicable KPIs,
+ * each scored through the model's curve for it and weighted by {@link
+ * dev.chs.core.model.WeightedKpi#weightIn}. A KPI is applicable in a cloud when it was measured and
+ * its weight there is above zero; a KPI of weight zero is listed in {@link HealthScore#kpis()} but
+ * neither counts for coverage nor contributes, nor adds its flags. The coverage is the applicable
+ * weight's share of the cloud's total weight. When it falls below the model's minimum coverage,
+ * or no applicable KPI carries any weight at all, the result is {@link
+ * HealthScore.InsufficientData}.
+ *
+ * <p>The score is defined as the sum, in the model's order, of the applicable KPIs' points, so the
+ * explanation adds up to the score. That sum is clamped to [0, 100], because the rounded shares
+ * may add up to 1 plus an ulp; the clamp moves a score by at most a few ulps.
+ *
+ * <p>The overall score of an account is described at {@link OverallHealth}, and computed by {@link
+ * #rollUp}.
+ *
+ * <p>A scorer is immutable and safe to share between threads. It precomputes the KPIs' curves and
+ * the weights of every cloud the model overrides.
+ *
+ * @since 0.1.0
+ */
+public final class Scorer {
+  /** The reason given to a KPI of the model that has no value among those scored. */
+  public static final String NO_VALUE_SUPPLIED = "no value supplied";
+
+  private static final Comparator<CloudHealth> BY_CLOUD = Comparator.comparing(CloudHealth::cloud);
+
+  private final CompiledModel compiled;
+  private final HealthModel model;
+
+  private Scorer(HealthModel model) {
+    this.compiled = new CompiledModel(model);
+    this.model = model;
+  }
+
+  /**
+   * Returns a scorer for a model.
+   *
+   * @param model the model
+   * @return the scorer
+   * @throws NullPointerException if {@code model} is null
+   */
+  public static Scorer of(HealthModel model) {
+    return new Scorer(Checks.requireNonNull("model", model));
+  }
+
+  /**
+   * Returns the model this scorer scores with.
+   *
+   * @return the model
+   */
+  public HealthModel model() {
+    return model;
+  }
+
+  /**
+   * Scores an account in a cloud.
+   *
+   * @param account the account
+   * @param cloud the cloud, whose weight overrides apply
+   * @param values the KPI values, at most one per KPI of the model, in any order; a KPI of the
+   *     model without a value is not applicable, with the reason {@value #NO_VALUE_SUPPLIED}
+   * @return the score with its explanation, or insufficient data
+   * @throws IllegalArgumentException if a value's KPI is not in the model, or two values share a
+   *     KPI id
+   * @throws NullPointerException if an argument or a value is null
+   */
+  public HealthScore score(AccountId account, CloudId cloud, List<? extends KpiValue> values) {
+    Checks.requireNonNull("account", account);
+    Checks.requireNonNull("cloud", cloud);
+    KpiValue[] slots = slot(cloud, values);
+    CompiledModel.CloudWeights cloudWeights = compiled.weightsIn(cloud);
+    double[] weights = cloudWeights.weights;
+
+    // Score every measured KPI, and weigh the applicable ones.
+    List<KpiResult> results = new ArrayList<>(slots.length);
+    double applicableWeight = 0;
+    for (int i = 0; i < slots.length; i++) {
+      KpiValue value = slots[i];
+      if (value instanceof KpiValue.Measured measured) {
+        results.add(measured.scoredBy(compiled.curves[i]));
+        if (weights[i] > 0) {
+          applicableWeight += weights[i];
+        }
+      } else if (value instanceof KpiValue.NotApplicable notApplicable) {
+        results.add(notApplicable);
+      } else {
+        results.add(new KpiValue.NotApplicable(compiled.ids[i], NO_VALUE_SUPPLIED));
+      }
+    }
+    double coverage = CompiledModel.coverage(applicableWeight, cloudWeights.total);
+    if (applicableWeight == 0 || coverage < model.minimumCoverage()) {
+      return new HealthScore.InsufficientData(
+          account, cloud, coverage, model.minimumCoverage(), results);
+    }
+    return explain(account, cloud, weights, applicableWeight, coverage, results);
+  }
+
+  private HealthScore.Scored explain(
+      AccountId account,
+      CloudId cloud,
+      double[] weights,
+      double applicableWeight,
+      double coverage,
+      List<KpiResult> results) {
+    List<Contribution> contributions = new ArrayList<>();
+    Set<String> flags = new HashSet<>();
+    double sum = 0;
+    for (int i = 0; i < weights.length; i++) {
+      if (weights[i] > 0 && results.get(i) instanceof KpiResult.Scored scored) {
+        double share = CompiledModel.share(weights[i], applicableWeight);
+        double points = share * scored.score();
+        double lost = share * (100 - scored.score());
+        contributions.add(
+            new Contribution(scored.kpiId(), weights[i], share, scored.score(), points, lost));
+        flags.addAll(scored.flags());
+        sum += points;
+      }
+    }
+    double score = CompiledModel.weightedScore(sum);
+    Band band = model.bands().of(score);
+    return new HealthScore.Scored(
+        account, cloud, score, band, coverage, results, contributions, flags);
+  }
+
+  private KpiValue[] slot(CloudId cloud, List<? extends KpiValue> values) {
+    Checks.requireNonNull("values", values);
+    KpiValue[] slots = new KpiValue[compiled.size()];
+    for (KpiValue value : values) {
+      if (value == null) {
+        throw new NullPointerException("values of cloud '" + cloud + "': must not hold null");
+      }
+      int position = compiled.position(value.kpiId());
+      if (position < 0) {
+        throw new IllegalArgumentException(
+            "values of cloud '" + cloud + "': KPI '" + value.kpiId()
+                + "' is not in the model, whose KPIs are " + Arrays.toString(compiled.ids));
+      }
+      if (slots[position] != null) {
+        throw new IllegalArgumentException(
+            "values of cloud '" + cloud + "': at most one value per KPI expected, '"
+                + value.kpiId() + "' appears twice");
+      }
+      slots[position] = value;
+    }
+    return slots;
+  }
+
+  /**
+   * Scores an account in one cloud, and prices the revenue it puts at risk: the renewal
+   * probability is the model's renewal mapping applied to the score, and the expected loss is
+   * {@code arr * (1 - probability)}. Both are empty for insufficient data.
+   *
+   * @param account the account
+   * @param cloud the cloud's values and ARR
+   * @return the cloud's health
+   * @throws IllegalArgumentException as {@link #score(AccountId, CloudId, List)} does
+   * @throws NullPointerException if an argument is null
+   */
+  public CloudHealth score(AccountId account, CloudValues cloud) {
+    HealthScore score = score(account, cloud.cloud(), cloud.values());
+    if (score instanceof HealthScore.Scored scored) {
+      double p = model.renewal().probability(scored.score());
+      return new CloudHealth(
+          score, cloud.arr(), OptionalDouble.of(p), OptionalDouble.of(cloud.arr() * (1 - p)));
+    }
+    return new CloudHealth(score, cloud.arr(), OptionalDouble.empty(), OptionalDouble.empty());
+  }
+
+  /**
+   * Scores an account in each of its clouds, and overall.
+   *
+   * @param account the account's values
+   * @param asOf the instant T that the values were computed for; recorded in the result
+   * @return the account's health, with its clouds in order of cloud id
+   * @throws IllegalArgumentException as {@link #score(AccountId, CloudId, List)} does
+   * @throws NullPointerException if an argument is null
+   */
+  public AccountHealth score(AccountValues account, Instant asOf) {
+    Checks.requireNonNull("as_of", asOf);
+    List<CloudHealth> clouds = new ArrayList<>(account.clouds().size());
+    for (CloudValues cloud : account.clouds()) {
+      clouds.add(score(account.account(), cloud));
+    }
+    return rollUp(account.account(), asOf, clouds);
+  }
+
+  /**
+   * Scores many accounts, one after another.
+   *
+   * @param accounts the accounts' values
+   * @param asOf the instant T that the values were computed for
+   * @return the accounts' health, in the order of {@code accounts}
+   * @throws IllegalArgumentException as {@link #score(AccountId, CloudId, List)} does
+   * @throws NullPointerException if an argument or an account is null
+   */
+  public List<AccountHealth> scoreAll(Iterable<AccountValues> accounts, Instant asOf) {
+    Checks.requireNonNull("accounts", accounts);
+    List<AccountHealth> health = new ArrayList<>();
+    for (AccountValues account : accounts) {
+      health.add(score(Checks.requireNonNull("account", account), asOf));
+    }
+    return health;
+  }
+
+  /**
+   * Combines the health of an account's clouds into its health, as {@link OverallHealth}
+   * describes. Spark and Flink jobs that score clouds apart call this to assemble accounts.
+   *
+   * @param account the account
+   * @param asOf the instant T of the scores
+   * @param clouds the health of the account's clouds, each at most once, in any order
+   * @return the account's health, with its clouds in order of cloud id
+   * @throws IllegalArgumentException if a cloud's score belongs to another account, or two share a
+   *     cloud
+   * @throws NullPointerException if an argument or an element of {@code clouds} is null
+   */
+  public AccountHealth rollUp(AccountId account, Instant asOf, Collection<CloudHealth> clouds) {
+    List<CloudHealth> sorted = new ArrayList<>(clouds);
+    sorted.sort(BY_CLOUD);
+    for (int i = 1; i < sorted.size(); i++) {
+      if (sorted.get(i).cloud().equals(sorted.get(i - 1).cloud())) {
+        throw new IllegalArgumentException(
+            "clouds of account '" + account + "': each cloud at most once expected, '"
+                + sorted.get(i).cloud() + "' appears twice");
+      }
+    }
+    return new AccountHealth(account, asOf, sorted, overall(sorted));
+  }
+
+  private OverallHealth overall(List<CloudHealth> clouds) {
+    // Coverage: every cloud counts, scored or not.
+    double[] allWeights = rollupWeights(clouds);
+    double arr = 0;
+    double weightedCoverage = 0;
+    double totalWeight = 0;
+    for (int i = 0; i < clouds.size(); i++) {
+      arr += clouds.get(i).arr();
+      weightedCoverage += allWeights[i] * clouds.get(i).score().coverage();
+      totalWeight += allWeights[i];
+    }
+    double coverage =
+        totalWeight > 0 ? Math.max(0, Math.min(1, weightedCoverage / totalWeight)) : 0;
+
+    // Score: only scored clouds count.
+    List<CloudHealth> scored = new ArrayList<>(clouds.size());
+    for (CloudHealth cloud : clouds) {
+      if (cloud.score() instanceof HealthScore.Scored) {
+        scored.add(cloud);
+      }
+    }
+    if (scored.isEmpty()) {
+      return new OverallHealth.InsufficientData(coverage, arr);
+    }
+    return scoredOverall(scored, coverage, arr);
+  }
+
+  private OverallHealth.Scored scoredOverall(
+      List<CloudHealth> scored, double coverage, double arr) {
+    double[] weights = rollupWeights(scored);
+    double totalWeight = 0;
+    for (double weight : weights) {
+      totalWeight += weight;
+    }
+
+    List<CloudContribution> contributions = new ArrayList<>(scored.size());
+    double sum = 0;
+    double scoredArr = 0;
+    double expectedLoss = 0;
+    CloudHealth weakest = scored.get(0);
+    for (int i = 0; i < scored.size(); i++) {
+      CloudHealth cloud = scored.get(i);
+      double cloudScore = cloud.value().getAsDouble();
+      double share = weights[i] / totalWeight;
+      double points = share * cloudScore;
+      contributions.add(
+          new CloudContribution(cloud.cloud(), weights[i], share, cloudScore, points));
+      sum += points;
+      scoredArr += cloud.arr();
+      expectedLoss += cloud.expectedLoss().getAsDouble();
+      if (cloudScore < weakest.value().getAsDouble()) {
+        weakest = cloud;
+      }
+    }
+
+    double score = CompiledModel.weightedScore(sum);
+    double probability = scoredArr > 0
+        ? Math.max(0, Math.min(1, 1 - expectedLoss / scoredArr))
+        : model.renewal().probability(score);
+    return new OverallHealth.Scored(
+        score, model.bands().of(score), coverage, contributions, weakest.cloud(),
+        weakest.value().getAsDouble(), arr, Math.min(scoredArr, arr), probability, expectedLoss);
+  }
+
+  /** Returns the roll-up weight of each cloud: its ARR, or 1 if equal or if no cloud has ARR. */
+  private double[] rollupWeights(List<CloudHealth> clouds) {
+    double[] weights = new double[clouds.size()];
+    double arr = 0;
+    for (CloudHealth cloud : clouds) {
+      arr += cloud.arr();
+    }
+    boolean byArr = model.rollup() == CloudRollup.ARR_WEIGHTED && arr > 0;
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = byArr ? clouds.get(i).arr() : 1;
+    }
+    return weights;
+  }
+}

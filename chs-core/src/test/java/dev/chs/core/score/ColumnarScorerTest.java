@@ -1,0 +1,100 @@
+package dev.chs.core.score;
+
+import static dev.chs.core.score.ScorerTest.SALES;
+import static dev.chs.core.score.ScorerTest.SERVICE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.chs.api.Band;
+import dev.chs.core.model.HealthModel;
+import java.lang.reflect.Method;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ColumnarScorerTest {
+  /** a weighs 2 and b 1, but 0 and 1 in service; coverage 0.5 needed. */
+  private final HealthModel model = HealthModel.builder()
+      .kpi(FakeKpi.identity("a"), 2)
+      .kpi(FakeKpi.identity("b"), 1)
+      .cloudWeight("a", SERVICE, 0)
+      .build();
+  private final ColumnarScorer scorer = ColumnarScorer.of(model, List.of(SALES, SERVICE));
+
+  @Test
+  void scoresEachRowWithTheWeightsOfItsCloud() {
+    // Row 0, sales: (2 * 90 + 1 * 30) / 3 = 70, HEALTHY, coverage 1.
+    // Row 1, service: a weighs 0, so the score is b's 30, AT_RISK, coverage 1 / 1.
+    // Row 2, sales: only b (1 of 3) applicable: coverage 1/3 < 0.5, insufficient data.
+    double[][] columns = {{90, 90, Double.NaN}, {30, 30, 30}};
+    double[] scores = new double[3];
+    double[] coverage = new double[3];
+    Band[] bands = new Band[3];
+
+    scorer.score(3, columns, new int[] {0, 1, 0}, scores, coverage, bands);
+
+    assertThat(scores[0]).isCloseTo(70, within(1e-9));
+    assertThat(scores[1]).isEqualTo(30);
+    assertThat(scores[2]).isNaN();
+    assertThat(coverage).containsExactly(1, 1, 1.0 / 3);
+    assertThat(bands).containsExactly(Band.HEALTHY, Band.AT_RISK, null);
+  }
+
+  @Test
+  void rejectsACloudIndexOutOfRangeNamingTheRow() {
+    double[][] columns = {{50, 50}, {50, 50}};
+
+    assertThatThrownBy(() -> scorer.score(
+            2, columns, new int[] {0, 2}, new double[2], new double[2], new Band[2]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("cloudOfRow[1]: must be in [0, 2), was 2");
+  }
+
+  @Test
+  void rejectsInputsWithoutOneColumnPerKpi() {
+    assertThatThrownBy(() -> scorer.score(
+            1, new double[][] {{50}}, new int[1], new double[1], new double[1], new Band[1]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("curveInputs: must hold one column per KPI, 2 for [a, b], was 1");
+  }
+
+  @Test
+  void rejectsAnInfiniteCurveInputNamingItsKpiAndRow() {
+    double[][] columns = {{50}, {Double.POSITIVE_INFINITY}};
+
+    assertThatThrownBy(() -> scorer.score(
+            1, columns, new int[1], new double[1], new double[1], new Band[1]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("curveInputs[1][0] (b): must be finite or NaN, was Infinity");
+  }
+
+  @Test
+  void scoringRowsAllocatesNothingPerRow() throws ReflectiveOperationException {
+    int rows = 100_000;
+    double[][] columns = new double[2][rows];
+    int[] clouds = new int[rows];
+    for (int r = 0; r < rows; r++) {
+      columns[0][r] = r % 7 == 0 ? Double.NaN : r % 100;
+      columns[1][r] = (r * 31) % 100;
+      clouds[r] = r % 2;
+    }
+    double[] scores = new double[rows];
+    double[] coverage = new double[rows];
+    Band[] bands = new Band[rows];
+    // chs-core does not read java.management, so the HotSpot counter is reached by reflection.
+    Object threads = Class.forName("java.lang.management.ManagementFactory")
+        .getMethod("getThreadMXBean").invoke(null);
+    Method allocatedBytes = Class.forName("com.sun.management.ThreadMXBean")
+        .getMethod("getCurrentThreadAllocatedBytes");
+    for (int i = 0; i < 20; i++) {
+      scorer.score(rows, columns, clouds, scores, coverage, bands);
+    }
+
+    long before = (long) allocatedBytes.invoke(threads);
+    scorer.score(rows, columns, clouds, scores, coverage, bands);
+    long allocated = (long) allocatedBytes.invoke(threads) - before;
+
+    // A few hundred bytes at most for the call itself, never bytes per row.
+    assertThat(allocated).isLessThan(rows / 10);
+  }
+}
