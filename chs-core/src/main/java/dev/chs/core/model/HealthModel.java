@@ -294,13 +294,15 @@ public record HealthModel(
     public HealthModel build() {
       List<String> errors = new ArrayList<>();
       List<WeightedKpi> weighted = new ArrayList<>();
+      int index = 0;
       for (WeightedKpi kpi : kpis.values()) {
         Map<CloudId, Double> overrides = cloudWeights.getOrDefault(kpi.id(), Map.of());
         try {
           weighted.add(new WeightedKpi(kpi.kpi(), kpi.weight(), overrides, kpi.curve()));
         } catch (IllegalArgumentException e) {
-          errors.add("kpis[" + weighted.size() + "]." + e.getMessage());
+          errors.add("kpis[" + index + "]." + e.getMessage());
         }
+        index++;
       }
       for (String id : cloudWeights.keySet()) {
         if (!kpis.containsKey(id)) {
