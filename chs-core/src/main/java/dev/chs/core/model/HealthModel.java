@@ -20,7 +20,7 @@ import java.util.Set;
  * A health model: which KPIs make up a score, how much each weighs and how each is scored, and the
  * settings of the views built from scores.
  *
- * <p>Build one in code with {@link #builder()}, or read one from YAML or JSON with {@code
+ * <p>Build one in code with {@link #builder()}, or read one from YAML or JSON with {@link
  * ModelFile}. A model is immutable and safe to share between threads.
  *
  * @param window the length W of the window that KPIs look at; longer than zero
