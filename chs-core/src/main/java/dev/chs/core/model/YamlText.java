@@ -12,6 +12,9 @@ import java.util.regex.Pattern;
  * line, with small sections such as {@code bands: {healthy: 70, watch: 50, at_risk: 30}} and
  * curves in flow style on one line, when they fit in {@value #WIDTH} columns.
  *
+ * <p>Entries of a list that hold lists or objects, such as KPIs, are always in block style, one
+ * key a line.
+ *
  * <p>Jackson's YAML generator writes every list in block style, one number a line, which turns a
  * piecewise curve into a column of dashes; hence this small emitter for trees of objects, lists,
  * strings and numbers. Strings are written plain only when YAML cannot read them as anything else;
@@ -80,7 +83,8 @@ final class YamlText {
       return;
     }
     String flow = flow(item);
-    if (dash.length() + flow.length() <= WIDTH || item.isEmpty()) {
+    boolean flat = item.isArray() || allScalars(item);
+    if ((flat && dash.length() + flow.length() <= WIDTH) || item.isEmpty()) {
       out.append(dash).append(flow).append('\n');
       return;
     }
@@ -93,6 +97,16 @@ final class YamlText {
     StringBuilder entries = new StringBuilder();
     block(entries, indent + INDENT, item);
     out.append(dash).append(entries, indent + INDENT, entries.length());
+  }
+
+  /** Tells whether an object holds no objects or lists, like a step; a KPI entry does. */
+  private static boolean allScalars(JsonNode node) {
+    for (JsonNode value : node) {
+      if (!value.isValueNode()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String flow(JsonNode node) {
