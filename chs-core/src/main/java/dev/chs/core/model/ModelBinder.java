@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +71,8 @@ final class ModelBinder {
     }
 
     Duration window = window(root.get("window"));
-    double coverage = optionalNumber(root, "", "min_coverage", HealthModel.DEFAULT_MINIMUM_COVERAGE);
+    double coverage =
+        optionalNumber(root, "", "min_coverage", HealthModel.DEFAULT_MINIMUM_COVERAGE);
     CloudRollup rollup = rollup(root.get("rollup"));
     Bands bands = bands(new Section(root, "bands", "healthy", "watch", "at_risk"));
     InterventionPolicy interventions =
@@ -284,8 +284,7 @@ final class ModelBinder {
       return Map.of();
     }
     Map<CloudId, Double> weights = new HashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> entry = it.next();
+    for (Map.Entry<String, JsonNode> entry : node.properties()) {
       String cloud = entry.getKey();
       String cloudPath = path + "." + cloud;
       OptionalDouble weight = weight(entry.getValue(), cloudPath);
@@ -353,7 +352,10 @@ final class ModelBinder {
     for (int i = 0; i < points.size(); i++) {
       point(points.get(i), path + ".points[" + i + "]").ifPresent(bound::add);
     }
-    return errors.size() > before ? Optional.empty() : built(path, () -> new Curve.Piecewise(bound));
+    if (errors.size() > before) {
+      return Optional.empty();
+    }
+    return built(path, () -> new Curve.Piecewise(bound));
   }
 
   private Optional<Curve.Point> point(JsonNode node, String path) {
@@ -417,8 +419,8 @@ final class ModelBinder {
   }
 
   private void requireKnownKeys(JsonNode node, String path, List<String> expected) {
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String key = it.next();
+    for (Map.Entry<String, JsonNode> property : node.properties()) {
+      String key = property.getKey();
       if (!expected.contains(key)) {
         errors.add(child(path, key) + ": unknown property; expected one of "
             + String.join(", ", expected));

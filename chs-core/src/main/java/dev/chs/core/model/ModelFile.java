@@ -136,7 +136,8 @@ import java.util.regex.Pattern;
  *       and a value of the wrong type: a string where a number belongs, or {@code null}.
  *   <li>Numbers are finite decimals: YAML's {@code .nan} and {@code .inf} are rejected.
  *   <li>A YAML file holds one document. Anchors and aliases are not resolved (an alias reads as
- *       its anchor's name, which is then the wrong type), and tags are not honoured.
+ *       its anchor's name, which is then the wrong type). Tags are not part of the format; some
+ *       change how a value reads ({@code !!str 5} is a string).
  *   <li>Files are UTF-8.
  *   <li>A file whose {@code version} is a number other than 1 is reported with that one error,
  *       since the rest of it follows rules this release does not know.
@@ -187,6 +188,7 @@ public final class ModelFile {
      * @return {@link #YAML} for {@code .yaml} and {@code .yml}, {@link #JSON} for {@code .json}
      * @throws IllegalArgumentException if the file has another extension, or none
      * @throws NullPointerException if {@code file} is null
+     * @since 0.1.0
      */
     public static Format of(Path file) {
       Path name = Objects.requireNonNull(file, "file").getFileName();
@@ -213,6 +215,7 @@ public final class ModelFile {
    * @throws IllegalArgumentException if the extension is none of the three
    * @throws IOException if the file cannot be read
    * @throws NullPointerException if an argument is null
+   * @since 0.1.0
    */
   public static HealthModel read(Path file, KpiRegistry registry) throws IOException {
     Format format = Format.of(file);
@@ -233,6 +236,7 @@ public final class ModelFile {
    * @throws ModelException listing every mistake in the text, each with its path
    * @throws IOException if the reader fails
    * @throws NullPointerException if an argument is null
+   * @since 0.1.0
    */
   public static HealthModel read(
       Reader content, Format format, String sourceName, KpiRegistry registry) throws IOException {
@@ -256,6 +260,7 @@ public final class ModelFile {
    * @return the model
    * @throws ModelException listing every mistake in the text, each with its path
    * @throws NullPointerException if an argument is null
+   * @since 0.1.0
    */
   public static HealthModel read(
       String content, Format format, String sourceName, KpiRegistry registry) {
@@ -278,6 +283,7 @@ public final class ModelFile {
    * @param format the syntax to write
    * @return the text, ending in a line break
    * @throws NullPointerException if an argument is null
+   * @since 0.1.0
    */
   public static String write(HealthModel model, Format format) {
     Objects.requireNonNull(model, "model");
@@ -301,6 +307,7 @@ public final class ModelFile {
    * @return the default model
    * @throws ModelException if the registry lacks a built-in KPI; the message lists those it has
    * @throws NullPointerException if {@code registry} is null
+   * @since 0.1.0
    */
   public static HealthModel defaultModel(KpiRegistry registry) {
     Objects.requireNonNull(registry, "registry");

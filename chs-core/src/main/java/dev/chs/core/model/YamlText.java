@@ -1,10 +1,10 @@
 package dev.chs.core.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 
 /**
@@ -39,8 +39,7 @@ final class YamlText {
    */
   static String of(JsonNode root) {
     StringBuilder out = new StringBuilder();
-    for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
+    for (Map.Entry<String, JsonNode> field : root.properties()) {
       // Top-level lists, such as kpis, are always block style: one entry after another.
       entry(out, 0, field.getKey(), field.getValue(), !field.getValue().isArray());
     }
@@ -65,8 +64,7 @@ final class YamlText {
 
   private static void block(StringBuilder out, int indent, JsonNode node) {
     if (node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         entry(out, indent, field.getKey(), field.getValue(), true);
       }
       return;
@@ -113,21 +111,16 @@ final class YamlText {
     if (node.isValueNode()) {
       return scalar(node);
     }
-    StringBuilder out = new StringBuilder();
     if (node.isArray()) {
-      out.append('[');
-      for (Iterator<JsonNode> it = node.elements(); it.hasNext(); ) {
-        out.append(flow(it.next())).append(it.hasNext() ? ", " : "");
-      }
-      return out.append(']').toString();
+      StringJoiner items = new StringJoiner(", ", "[", "]");
+      node.forEach(item -> items.add(flow(item)));
+      return items.toString();
     }
-    out.append('{');
-    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = it.next();
-      out.append(scalar(field.getKey())).append(": ").append(flow(field.getValue()));
-      out.append(it.hasNext() ? ", " : "");
+    StringJoiner entries = new StringJoiner(", ", "{", "}");
+    for (Map.Entry<String, JsonNode> field : node.properties()) {
+      entries.add(scalar(field.getKey()) + ": " + flow(field.getValue()));
     }
-    return out.append('}').toString();
+    return entries.toString();
   }
 
   private static String scalar(JsonNode value) {

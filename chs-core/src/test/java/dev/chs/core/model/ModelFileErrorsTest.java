@@ -257,18 +257,20 @@ class ModelFileErrorsTest {
         "kpis[1].curve.best: missing; expected a number");
   }
 
+  /** Returns a KPI entry of weight 1 with this curve. */
+  private static String entry(String id, String curve) {
+    return "  - id: " + id + "\n    weight: 1\n    curve: " + curve + "\n";
+  }
+
   @Test
   void reportsBadPiecewisePoints() {
-    String text = String.join("\n",
-        "version: 1",
-        "kpis:",
-        "  - {id: sentiment, weight: 1, curve: {type: piecewise, points: [[0, 0], [0, 50]]}}",
-        "  - {id: product_adoption, weight: 1, curve: {type: piecewise, points: [[0, 0], [1, 150]]}}",
-        "  - {id: open_support_cases, weight: 1, curve: {type: piecewise, points: [[0, 0]]}}",
-        "  - {id: first_time_fix_rate, weight: 1, curve: {type: piecewise, points: [[0], 1]}}",
-        "  - {id: work_order_volume, weight: 1, curve: {type: piecewise, points: {x: 0}}}",
-        "  - {id: complaints_raised, weight: 1, curve: {type: piecewise, points: [[a, 0], [1, 1]]}}",
-        "");
+    String text = "version: 1\nkpis:\n"
+        + entry("sentiment", "{type: piecewise, points: [[0, 0], [0, 50]]}")
+        + entry("product_adoption", "{type: piecewise, points: [[0, 0], [1, 150]]}")
+        + entry("open_support_cases", "{type: piecewise, points: [[0, 0]]}")
+        + entry("first_time_fix_rate", "{type: piecewise, points: [[0], 1]}")
+        + entry("work_order_volume", "{type: piecewise, points: {x: 0}}")
+        + entry("complaints_raised", "{type: piecewise, points: [[a, 0], [1, 1]]}");
 
     assertThat(yamlErrors(text)).containsExactly(
         "kpis[0].curve.points[1].x: must be greater than points[0].x (0.0), was 0.0",
@@ -282,18 +284,13 @@ class ModelFileErrorsTest {
 
   @Test
   void reportsBadSteps() {
-    String text = String.join("\n",
-        "version: 1",
-        "kpis:",
-        "  - {id: sentiment, weight: 1, curve: {type: steps, below: 100, steps: []}}",
-        "  - id: product_adoption",
-        "    weight: 1",
-        "    curve: {type: steps, below: 100, steps: [{from: 2, score: 50}, {from: 1, score: 0}]}",
-        "  - id: open_support_cases",
-        "    weight: 1",
-        "    curve: {type: steps, below: 120, steps: [{from: 1, score: -5}, {score: 0}]}",
-        "  - {id: first_time_fix_rate, weight: 1, curve: {type: steps, steps: [{from: 1, score: 0}]}}",
-        "");
+    String text = "version: 1\nkpis:\n"
+        + entry("sentiment", "{type: steps, below: 100, steps: []}")
+        + entry("product_adoption",
+            "{type: steps, below: 100, steps: [{from: 2, score: 50}, {from: 1, score: 0}]}")
+        + entry("open_support_cases",
+            "{type: steps, below: 120, steps: [{from: 1, score: -5}, {score: 0}]}")
+        + entry("first_time_fix_rate", "{type: steps, steps: [{from: 1, score: 0}]}");
 
     assertThat(yamlErrors(text)).containsExactly(
         "kpis[0].curve.steps: must hold at least 1 step, was 0",
@@ -414,7 +411,8 @@ class ModelFileErrorsTest {
 
   @Test
   void reportsAFileThatIsNotUtf8(@TempDir Path dir) throws IOException {
-    byte[] latin1 = "version: 1\nwindow: P90D # \u00e9t\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+    byte[] latin1 =
+        "version: 1\nwindow: P90D # \u00e9t\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
     Path file = Files.write(dir.resolve("model.yaml"), latin1);
 
     assertThat(catchThrowableOfType(
