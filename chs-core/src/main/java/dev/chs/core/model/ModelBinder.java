@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Binds the tree of a model file to a {@link HealthModel}, by hand, collecting every error with its
@@ -110,7 +111,7 @@ final class ModelBinder {
       errors.add("version: must be the number " + VERSION + ", was " + shown(node));
       return true;
     }
-    if (node.isIntegralNumber() && node.canConvertToInt() && node.intValue() == VERSION) {
+    if (node.doubleValue() == VERSION) {
       return true;
     }
     errors.add("version: must be " + VERSION + ", the only version this release reads, was "
@@ -239,8 +240,9 @@ final class ModelBinder {
   private Optional<Kpi<?>> kpiOf(
       JsonNode node, String path, int index, Map<String, Integer> firstIndex) {
     if (node == null) {
-      errors.add(path + ": missing; expected the id of a KPI, such as "
-          + registry.all().stream().findFirst().map(Kpi::id).orElse("open_support_cases"));
+      List<String> ids = registry.all().stream().map(Kpi::id).collect(Collectors.toList());
+      errors.add(path + ": missing; expected the id of a KPI; available: "
+          + String.join(", ", ids));
       return Optional.empty();
     }
     Optional<String> id = text(node, path);

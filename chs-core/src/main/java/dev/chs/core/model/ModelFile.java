@@ -72,7 +72,7 @@ import java.util.regex.Pattern;
  *     <tr><th>key</th><th>value</th><th>when absent</th></tr>
  *   </thead>
  *   <tbody>
- *     <tr><td>{@code version}</td><td>the format version: the whole number 1</td>
+ *     <tr><td>{@code version}</td><td>the format version: the number 1</td>
  *         <td>an error</td></tr>
  *     <tr><td>{@code window}</td><td>the window length W, a positive ISO-8601 duration in days,
  *         hours, minutes or seconds, such as {@code P90D} or {@code PT36H}. Months and years

@@ -54,7 +54,7 @@ final class YamlText {
       return;
     }
     String flow = flow(value);
-    if (flowAllowed && head.length() + 1 + flow.length() <= WIDTH) {
+    if ((flowAllowed && head.length() + 1 + flow.length() <= WIDTH) || value.isEmpty()) {
       out.append(head).append(' ').append(flow).append('\n');
       return;
     }

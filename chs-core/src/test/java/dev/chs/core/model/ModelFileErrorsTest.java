@@ -189,6 +189,10 @@ class ModelFileErrorsTest {
             + " is not checked");
     assertThat(yamlErrors("version: '1'\n" + KPI))
         .containsExactly("version: must be the number 1, was \"1\"");
+    assertThat(yamlErrors("version: 1.5\nrollup: x\n" + KPI)).containsExactly(
+        "version: must be 1, the only version this release reads, was 1.5; the rest of the file"
+            + " is not checked");
+    assertThat(ModelFixtures.yaml("version: 1.0\n" + KPI).kpis()).hasSize(1);
   }
 
   @Test
@@ -201,7 +205,7 @@ class ModelFileErrorsTest {
   void reportsAMissingIdOrWeight() {
     assertThat(yamlErrors("version: 1\nkpis:\n  - {weight: 1}\n  - {id: sentiment}\n"))
         .containsExactly(
-            "kpis[0].id: missing; expected the id of a KPI, such as cases_closed_to_created",
+            "kpis[0].id: missing; expected the id of a KPI; available: " + AVAILABLE,
             "kpis[1].weight: missing; expected a number >= 0");
   }
 
