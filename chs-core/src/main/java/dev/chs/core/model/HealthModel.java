@@ -20,7 +20,7 @@ import java.util.Set;
  * A health model: which KPIs make up a score, how much each weighs and how each is scored, and the
  * settings of the views built from scores.
  *
- * <p>Build one in code with {@link #builder()}, or read one from YAML or JSON with {@code
+ * <p>Build one in code with {@link #builder()}, or read one from YAML or JSON with {@link
  * ModelFile}. A model is immutable and safe to share between threads.
  *
  * @param window the length W of the window that KPIs look at; longer than zero
@@ -294,13 +294,15 @@ public record HealthModel(
     public HealthModel build() {
       List<String> errors = new ArrayList<>();
       List<WeightedKpi> weighted = new ArrayList<>();
+      int index = 0;
       for (WeightedKpi kpi : kpis.values()) {
         Map<CloudId, Double> overrides = cloudWeights.getOrDefault(kpi.id(), Map.of());
         try {
           weighted.add(new WeightedKpi(kpi.kpi(), kpi.weight(), overrides, kpi.curve()));
         } catch (IllegalArgumentException e) {
-          errors.add("kpis[" + weighted.size() + "]." + e.getMessage());
+          errors.add("kpis[" + index + "]." + e.getMessage());
         }
+        index++;
       }
       for (String id : cloudWeights.keySet()) {
         if (!kpis.containsKey(id)) {

@@ -24,9 +24,9 @@ public record WeightedKpi(Kpi<?> kpi, double weight, Map<CloudId, Double> cloudW
    */
   public WeightedKpi {
     Objects.requireNonNull(kpi, "kpi");
-    requireWeight(kpi.id() + ".weight", weight);
+    requireWeight("weight", weight);
     cloudWeights = Map.copyOf(cloudWeights);
-    cloudWeights.forEach((cloud, w) -> requireWeight(kpi.id() + ".weights_by_cloud." + cloud, w));
+    cloudWeights.forEach((cloud, w) -> requireWeight("weights_by_cloud." + cloud, w));
     Objects.requireNonNull(curve, "curve");
   }
 
