@@ -1,0 +1,240 @@
+package dev.chs.core.aggregate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chs.api.AccountId;
+import dev.chs.api.CloudId;
+import dev.chs.api.kpi.KpiValue;
+import dev.chs.api.kpi.KpiValue.Measured;
+import dev.chs.api.kpi.KpiValue.NotApplicable;
+import dev.chs.api.signal.Contract;
+import dev.chs.api.signal.Metric;
+import dev.chs.api.signal.RenewalOutcome;
+import dev.chs.api.signal.SentimentSample;
+import dev.chs.api.signal.Signal;
+import dev.chs.api.signal.SupportCase;
+import dev.chs.core.model.HealthModel;
+import dev.chs.core.score.AccountValues;
+import dev.chs.core.score.CloudValues;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+
+class SignalAggregatorTest {
+  private static final Instant T = Instant.parse("2026-06-30T00:00:00Z");
+  private static final AccountId ACME = AccountId.of("acme");
+  private static final AccountId GLOBEX = AccountId.of("globex");
+  private static final CloudId SALES = CloudId.of("sales");
+  private static final CloudId SERVICE = CloudId.of("service");
+  private static final CloudId WIDE = CloudId.ACCOUNT_WIDE;
+
+  private final CountingKpi opened = new CountingKpi("cases_opened");
+  private final CountingKpi fragile = new CountingKpi("fragile");
+  private final HealthModel model =
+      HealthModel.builder().kpi(opened, 1).kpi(fragile, 1).window(Duration.ofDays(90)).build();
+
+  @Test
+  void countsAccountWideSignalsInEveryCloudOfTheAccount() {
+    SignalAggregator aggregator = SignalAggregator.of(model, T);
+    aggregator.addAll(List.of(
+        new Contract(ACME, SALES, 100, null),
+        new Contract(ACME, SERVICE, 50, null),
+        opened(ACME, SALES, "c1"),
+        opened(ACME, WIDE, "c2"),
+        opened(ACME, WIDE, "c3")));
+
+    AccountValues acme = aggregator.results().get(0);
+
+    // sales: its own case plus the two account-wide ones; service: the two account-wide ones.
+    assertThat(acme.clouds()).extracting(CloudValues::cloud).containsExactly(SALES, SERVICE);
+    assertThat(raw(acme.clouds().get(0), 0)).isEqualTo(3);
+    assertThat(raw(acme.clouds().get(1), 0)).isEqualTo(2);
+    assertThat(acme.clouds()).extracting(CloudValues::arr).containsExactly(100.0, 50.0);
+  }
+
+  @Test
+  void givesAnAccountThatNamesNoCloudTheAccountWideCloud() {
+    SignalAggregator aggregator = SignalAggregator.of(model, T);
+    aggregator.add(opened(GLOBEX, WIDE, "c1"));
+
+    List<CloudValues> clouds = aggregator.results().get(0).clouds();
+
+    assertThat(clouds).extracting(CloudValues::cloud).containsExactly(WIDE);
+    assertThat(raw(clouds.get(0), 0)).isEqualTo(1);
+  }
+
+  @Test
+  void letsRenewalOutcomesNameNoCloud() {
+    SignalAggregator aggregator = SignalAggregator.of(model, T);
+    aggregator.add(new Contract(ACME, SALES, 10, null));
+    aggregator.add(new RenewalOutcome(ACME, SERVICE, T, RenewalOutcome.Outcome.CHURNED));
+
+    assertThat(aggregator.results().get(0).clouds()).extracting(CloudValues::cloud)
+        .containsExactly(SALES);
+    assertThat(aggregator.unread()).isEqualTo(1);
+  }
+
+  @Test
+  void makesACountARealZeroOnlyWhenItsSourceWasSupplied() {
+    SignalAggregator unsupplied = SignalAggregator.of(model, T);
+    unsupplied.add(new Contract(ACME, SALES, 10, null));
+    assertThat(unsupplied.results().get(0).clouds().get(0).values().get(0))
+        .isInstanceOf(NotApplicable.class);
+
+    SignalAggregator supplied = SignalAggregator.of(model, T).declareSource(SupportCase.class);
+    supplied.add(new Contract(ACME, SALES, 10, null));
+    assertThat(raw(supplied.results().get(0).clouds().get(0), 0)).isZero();
+  }
+
+  @Test
+  void takesAMetricNamedAfterAKpiAsThatKpisValue() {
+    SignalAggregator aggregator = SignalAggregator.of(model, T);
+    aggregator.add(opened(ACME, SALES, "c1"));
+    aggregator.add(new Metric(ACME, SALES, "cases_opened", 7));
+    aggregator.add(new Metric(ACME, WIDE, "fragile", 4));
+    aggregator.add(new Metric(ACME, SALES, "not_a_kpi", 1));
+
+    CloudValues sales = aggregator.results().get(0).clouds().get(0);
+
+    assertThat(sales.values().get(0)).isEqualTo(Measured.of("cases_opened", 7, 1));
+    assertThat(sales.values().get(1)).isEqualTo(Measured.of("fragile", 4, 1));
+    assertThat(aggregator.unread()).isEqualTo(1);
+  }
+
+  @Test
+  void refusesTwoDifferentValuesOfOneMetric() {
+    SignalAggregator aggregator = SignalAggregator.of(model, T);
+    aggregator.add(new Metric(ACME, SALES, "cases_opened", 7));
+    aggregator.add(new Metric(ACME, SALES, "cases_opened", 7));
+    assertThatThrownBy(() -> aggregator.add(new Metric(ACME, SALES, "cases_opened", 8)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("metric 'cases_opened' of account acme, cloud 'sales': must be given once, "
+            + "was 7.0 and 8.0");
+  }
+
+  @Test
+  void isolatesAKpiThatThrowsAndReportsIt() {
+    HealthModel onlyFragile = HealthModel.builder().kpi(opened, 1).kpi(fragile, 1).build();
+    SignalAggregator aggregator = SignalAggregator.of(onlyFragile, T);
+    aggregator.add(opened(ACME, SALES, "c1"));
+    aggregator.add(opened(ACME, SALES, "boom-1"));
+    aggregator.add(opened(ACME, SALES, "c2"));
+
+    CloudValues sales = aggregator.results().get(0).clouds().get(0);
+
+    // Both KPIs read the case; each throws on it, and each is isolated on its own.
+    assertThat(sales.values()).allSatisfy(v -> assertThat(v).isInstanceOf(NotApplicable.class));
+    assertThat(((NotApplicable) sales.values().get(0)).reason())
+        .isEqualTo("failed: java.lang.IllegalStateException: cannot count boom-1");
+    assertThat(aggregator.failures()).extracting(KpiFailure::kpiId)
+        .containsExactly("cases_opened", "fragile");
+    assertThat(aggregator.failures().get(0).message()).isEqualTo(
+        "KPI 'cases_opened' failed for account acme, cloud sales: "
+            + "java.lang.IllegalStateException: cannot count boom-1");
+  }
+
+  @Test
+  void keepsOtherAccountsWhole() {
+    SignalAggregator aggregator = SignalAggregator.of(model, T);
+    aggregator.add(opened(ACME, SALES, "boom-1"));
+    aggregator.add(opened(GLOBEX, SALES, "c1"));
+
+    assertThat(raw(aggregator.results().get(1).clouds().get(0), 0)).isEqualTo(1);
+  }
+
+  @Test
+  void failsAtTheFirstThrowUnderTheStrictPolicy() {
+    SignalAggregator aggregator = SignalAggregator.of(model, T, FailurePolicy.FAIL);
+    assertThatThrownBy(() -> aggregator.add(opened(ACME, SALES, "boom-1")))
+        .isInstanceOf(KpiFailureException.class)
+        .hasMessageStartingWith("KPI 'cases_opened' failed for account acme, cloud sales")
+        .hasCauseInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void holdsOnePairPerAccountAndCloudHoweverManySignals() {
+    SignalAggregator aggregator = SignalAggregator.of(model, T);
+    for (int i = 0; i < 10_000; i++) {
+      CloudId cloud = i % 3 == 0 ? SALES : i % 3 == 1 ? SERVICE : WIDE;
+      aggregator.add(opened(ACME, cloud, "c" + i));
+    }
+    assertThat(aggregator.pairs()).isEqualTo(3);
+  }
+
+  @Test
+  void countsSignalsNoKpiReads() {
+    SignalAggregator aggregator = SignalAggregator.of(model, T);
+    aggregator.add(new SentimentSample(ACME, SERVICE, T, 0.5));
+    assertThat(aggregator.unread()).isEqualTo(1);
+    assertThat(aggregator.results().get(0).clouds()).extracting(CloudValues::cloud)
+        .containsExactly(SERVICE);
+  }
+
+  @Test
+  void refusesToMergeAnAggregatorOfAnotherWindow() {
+    SignalAggregator now = SignalAggregator.of(model, T);
+    SignalAggregator earlier = SignalAggregator.of(model, T.minusSeconds(1));
+    assertThatThrownBy(() -> now.merge(earlier))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("other: must aggregate the same model over");
+  }
+
+  @Property(tries = 200)
+  void mergedPartitionsGiveTheSinglePassResult(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 6) int partitions) {
+    Random random = new Random(seed);
+    List<Signal> signals = randomSignals(random, 80);
+    SignalAggregator single = SignalAggregator.of(model, T);
+    single.addAll(signals);
+
+    List<SignalAggregator> parts = new ArrayList<>();
+    for (int p = 0; p < partitions; p++) {
+      parts.add(SignalAggregator.of(model, T));
+    }
+    for (Signal signal : signals) {
+      parts.get(random.nextInt(partitions)).add(signal);
+    }
+    Collections.shuffle(parts, random);
+    SignalAggregator merged = SignalAggregator.of(model, T);
+    parts.forEach(merged::merge);
+
+    assertThat(merged.results()).isEqualTo(single.results());
+    assertThat(merged.failures()).hasSameSizeAs(single.failures());
+    assertThat(merged.unread()).isEqualTo(single.unread());
+  }
+
+  private static List<Signal> randomSignals(Random random, int n) {
+    AccountId[] accounts = {ACME, GLOBEX};
+    CloudId[] clouds = {SALES, SERVICE, WIDE};
+    List<Signal> signals = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      AccountId account = accounts[random.nextInt(accounts.length)];
+      CloudId cloud = clouds[random.nextInt(clouds.length)];
+      Instant at = T.minus(Duration.ofDays(random.nextInt(200) - 20));
+      switch (random.nextInt(4)) {
+        case 0 -> signals.add(new Contract(account, cloud == WIDE ? SALES : cloud, 10, null));
+        case 1 -> signals.add(new SentimentSample(account, cloud, at, 0));
+        default -> signals.add(new SupportCase("c" + i, account, cloud, at, null, null));
+      }
+    }
+    return signals;
+  }
+
+  private static SupportCase opened(AccountId account, CloudId cloud, String id) {
+    return new SupportCase(id, account, cloud, T.minus(Duration.ofDays(1)), null, null);
+  }
+
+  private static double raw(CloudValues cloud, int kpi) {
+    KpiValue value = cloud.values().get(kpi);
+    assertThat(value).isInstanceOf(Measured.class);
+    return ((Measured) value).raw();
+  }
+}
