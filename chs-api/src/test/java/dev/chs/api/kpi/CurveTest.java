@@ -65,7 +65,8 @@ class CurveTest {
         .hasMessage("points[1].x: must be greater than points[0].x (1.0), was 1.0");
     assertThatThrownBy(() -> new Piecewise(List.of(new Point(1, 0))))
         .hasMessage("points: must hold at least 2 breakpoints, was 1");
-    assertThatThrownBy(() -> new Point(0, 101)).hasMessage("score: must be in [0.0, 100.0], was 101.0");
+    assertThatThrownBy(() -> new Point(0, 101))
+        .hasMessage("score: must be in [0.0, 100.0], was 101.0");
   }
 
   @Test

@@ -142,7 +142,8 @@ public final class SignalAggregator {
     Class<? extends Signal> type = signal.getClass();
     supplied.add(type);
     int[] route = routes.get(type);
-    Integer metricTarget = signal instanceof Metric metric ? metricTargets.get(metric.name()) : null;
+    Integer metricTarget =
+        signal instanceof Metric metric ? metricTargets.get(metric.name()) : null;
     boolean namesCloud = !(signal instanceof RenewalOutcome);
     if (route.length == 0 && metricTarget == null && !(signal instanceof Contract)) {
       unread++;

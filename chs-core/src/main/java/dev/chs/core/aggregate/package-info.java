@@ -1,5 +1,6 @@
 /**
- * Signal aggregation: signals routed to the accumulators of every KPI of a model, per account and cloud.
+ * Signal aggregation: signals routed to the accumulators of every KPI of a model, per account and
+ * cloud.
  *
  * @since 0.1.0
  */

@@ -109,7 +109,10 @@ public record HealthModel(
     Builder builder = new Builder();
     builder.window = window;
     builder.minimumCoverage = minimumCoverage;
-    kpis.forEach(k -> builder.kpis.put(k.id(), k));
+    for (WeightedKpi kpi : kpis) {
+      builder.kpi(kpi.kpi(), kpi.weight(), kpi.curve());
+      kpi.cloudWeights().forEach((cloud, weight) -> builder.cloudWeight(kpi.id(), cloud, weight));
+    }
     builder.bands = bands;
     builder.rollup = rollup;
     builder.interventions = interventions;
@@ -160,7 +163,7 @@ public record HealthModel(
   public static final class Builder {
     private Duration window = Window.DEFAULT_LENGTH;
     private double minimumCoverage = DEFAULT_MINIMUM_COVERAGE;
-    private final Map<String, WeightedKpi> kpis = new LinkedHashMap<>();
+    private final Map<String, Entry> kpis = new LinkedHashMap<>();
     private final Map<String, Map<CloudId, Double>> cloudWeights = new HashMap<>();
     private Bands bands = Bands.DEFAULT;
     private CloudRollup rollup = CloudRollup.ARR_WEIGHTED;
@@ -196,7 +199,7 @@ public record HealthModel(
      * Adds a KPI scored by its default curve, or replaces the one with the same id.
      *
      * @param kpi the KPI
-     * @param weight its weight; at least zero
+     * @param weight its weight; at least zero, else {@link #build()} reports it
      * @return this builder
      */
     public Builder kpi(Kpi<?> kpi, double weight) {
@@ -207,12 +210,13 @@ public record HealthModel(
      * Adds a KPI scored by {@code curve}, or replaces the one with the same id.
      *
      * @param kpi the KPI
-     * @param weight its weight; at least zero
+     * @param weight its weight; at least zero, else {@link #build()} reports it
      * @param curve the curve that scores it
      * @return this builder
      */
     public Builder kpi(Kpi<?> kpi, double weight, Curve curve) {
-      kpis.put(kpi.id(), new WeightedKpi(kpi, weight, Map.of(), curve));
+      kpis.put(kpi.id(), new Entry(
+          Objects.requireNonNull(kpi, "kpi"), weight, Objects.requireNonNull(curve, "curve")));
       return this;
     }
 
@@ -295,8 +299,8 @@ public record HealthModel(
       List<String> errors = new ArrayList<>();
       List<WeightedKpi> weighted = new ArrayList<>();
       int index = 0;
-      for (WeightedKpi kpi : kpis.values()) {
-        Map<CloudId, Double> overrides = cloudWeights.getOrDefault(kpi.id(), Map.of());
+      for (Entry kpi : kpis.values()) {
+        Map<CloudId, Double> overrides = cloudWeights.getOrDefault(kpi.kpi().id(), Map.of());
         try {
           weighted.add(new WeightedKpi(kpi.kpi(), kpi.weight(), overrides, kpi.curve()));
         } catch (IllegalArgumentException e) {
@@ -316,9 +320,16 @@ public record HealthModel(
           return model;
         }
       } catch (ModelException e) {
-        errors.addAll(e.errors());
+        // Rules on the list of KPIs would describe a list with the broken entries left out.
+        boolean entriesBroken = !errors.isEmpty();
+        e.errors().stream()
+            .filter(error -> !(entriesBroken && error.startsWith("kpis:")))
+            .forEach(errors::add);
       }
       throw new ModelException("model", errors);
     }
+
+    /** A KPI as added, checked only when the model is built, so that every error is reported. */
+    private record Entry(Kpi<?> kpi, double weight, Curve curve) {}
   }
 }

@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param curve the curve that scores the KPI
  * @since 0.1.0
  */
-public record WeightedKpi(Kpi<?> kpi, double weight, Map<CloudId, Double> cloudWeights, Curve curve) {
+public record WeightedKpi(
+    Kpi<?> kpi, double weight, Map<CloudId, Double> cloudWeights, Curve curve) {
   /**
    * Creates a weighted KPI.
    *

@@ -27,4 +27,30 @@ class HealthModelBuilderTest {
         "kpis[0].weights_by_cloud.sales: must be >= 0, was -1.0",
         "kpis[2].weights_by_cloud.service: must be >= 0, was -2.0");
   }
+
+  @Test
+  void reportsEveryBadWeightWhenTheModelIsBuilt() {
+    HealthModel.Builder builder = HealthModel.builder().kpi(first, -1).kpi(second, Double.NaN);
+
+    ModelException e = catchThrowableOfType(ModelException.class, builder::build);
+
+    assertThat(e.errors()).containsExactly(
+        "kpis[0].weight: must be >= 0, was -1.0",
+        "kpis[1].weight: must be >= 0, was NaN");
+  }
+
+  @Test
+  void startsFromEverySettingOfAModelIncludingItsCloudWeights() {
+    HealthModel model = HealthModel.builder()
+        .kpi(first, 1)
+        .kpi(second, 2)
+        .cloudWeight("second", CloudId.of("service"), 5)
+        .minimumCoverage(0.8)
+        .rollup(CloudRollup.EQUAL)
+        .build();
+
+    assertThat(model.toBuilder().build()).isEqualTo(model);
+    assertThat(model.toBuilder().build().kpis().get(1).weightIn(CloudId.of("service")))
+        .isEqualTo(5);
+  }
 }
