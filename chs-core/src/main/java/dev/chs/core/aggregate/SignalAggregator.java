@@ -12,8 +12,6 @@ import dev.chs.api.signal.RenewalOutcome;
 import dev.chs.api.signal.Signal;
 import dev.chs.core.model.HealthModel;
 import dev.chs.core.model.WeightedKpi;
-import dev.chs.core.score.AccountValues;
-import dev.chs.core.score.CloudValues;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -8,6 +8,11 @@ import dev.chs.api.HealthScore;
 import dev.chs.api.internal.Checks;
 import dev.chs.api.kpi.KpiResult;
 import dev.chs.api.kpi.KpiValue;
+import dev.chs.api.signal.Signal;
+import dev.chs.core.aggregate.AccountValues;
+import dev.chs.core.aggregate.CloudValues;
+import dev.chs.core.aggregate.FailurePolicy;
+import dev.chs.core.aggregate.SignalAggregator;
 import dev.chs.core.model.CloudRollup;
 import dev.chs.core.model.HealthModel;
 import java.time.Instant;
@@ -226,6 +231,23 @@ public final class Scorer {
       health.add(score(Checks.requireNonNull("account", account), asOf));
     }
     return health;
+  }
+
+  /**
+   * Turns raw signals into the health of every account they name, in one call: the signals go
+   * through a {@link SignalAggregator} for the model's window ending at {@code asOf}, and the
+   * values it produces are scored. A KPI whose accumulator throws is isolated, as {@link
+   * FailurePolicy#ISOLATE} describes; use a {@link SignalAggregator} directly to see the
+   * failures, declare sources that held no signal, or fail instead.
+   *
+   * @param signals the signals, in any order
+   * @param asOf the instant T to score at; signals after it never count
+   * @return the health of each account, in order of account id
+   */
+  public List<AccountHealth> scoreSignals(Iterable<? extends Signal> signals, Instant asOf) {
+    SignalAggregator aggregator = SignalAggregator.of(model, asOf);
+    aggregator.addAll(signals);
+    return scoreAll(aggregator.results(), asOf);
   }
 
   /**

@@ -18,11 +18,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.chs.api.AccountId;
 import dev.chs.api.kpi.KpiValue;
+import dev.chs.core.aggregate.AccountValues;
 import dev.chs.core.model.Bands;
 import dev.chs.core.model.RenewalMapping;
 import dev.chs.core.model.WatchlistPolicy;
 import dev.chs.core.score.AccountHealth;
-import dev.chs.core.score.AccountValues;
 import dev.chs.core.score.Scorer;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.chs.api.Band;
 import dev.chs.api.CloudId;
+import dev.chs.core.aggregate.AccountValues;
+import dev.chs.core.aggregate.CloudValues;
 import dev.chs.core.model.CloudRollup;
 import dev.chs.core.model.HealthModel;
 import dev.chs.core.model.RenewalMapping;

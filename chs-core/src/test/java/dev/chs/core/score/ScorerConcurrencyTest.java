@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chs.api.AccountId;
 import dev.chs.api.CloudId;
 import dev.chs.api.kpi.KpiValue;
+import dev.chs.core.aggregate.AccountValues;
+import dev.chs.core.aggregate.CloudValues;
 import dev.chs.core.model.HealthModel;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -11,6 +11,8 @@ import dev.chs.api.Contribution;
 import dev.chs.api.HealthScore;
 import dev.chs.api.kpi.KpiResult;
 import dev.chs.api.kpi.KpiValue;
+import dev.chs.core.aggregate.AccountValues;
+import dev.chs.core.aggregate.CloudValues;
 import dev.chs.core.model.HealthModel;
 import java.util.List;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package dev.chs.core.score;
+package dev.chs.core.aggregate;
 
 import dev.chs.api.AccountId;
 import dev.chs.api.CloudId;
