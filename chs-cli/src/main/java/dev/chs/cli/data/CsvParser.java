@@ -3,12 +3,8 @@ package dev.chs.cli.data;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -106,12 +102,7 @@ public final class CsvParser implements Closeable {
    * @return a reader of the characters
    */
   public static Reader utf8(InputStream bytes) {
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    return new InputStreamReader(bytes, decoder);
+    return new StrictUtf8Reader(bytes);
   }
 
   /**
