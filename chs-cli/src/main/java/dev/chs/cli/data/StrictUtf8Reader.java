@@ -37,6 +37,9 @@ final class StrictUtf8Reader extends Reader {
     if (pendingError != null) {
       throw codingException(pendingError);
     }
+    if (flushed) {
+      return -1;
+    }
     if (length == 0) {
       return 0;
     }
