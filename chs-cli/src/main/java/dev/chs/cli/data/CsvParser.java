@@ -224,7 +224,33 @@ public final class CsvParser implements Closeable {
           return c;
         default:
           append((char) c);
+          appendPlainRun();
           c = read();
+      }
+    }
+  }
+
+  /** Appends the characters up to the next comma or line break that are already buffered. */
+  private void appendPlainRun() {
+    int from = position;
+    while (position < limit) {
+      char c = buffer[position];
+      if (c == ',' || c == '\n' || c == '\r') {
+        break;
+      }
+      position++;
+    }
+    int length = position - from;
+    if (length > 0 && fieldLength + length <= maxFieldLength) {
+      if (fieldLength + length > field.length) {
+        field = Arrays.copyOf(field, Math.min(maxFieldLength, Math.max(fieldLength + length,
+            field.length * 2)));
+      }
+      System.arraycopy(buffer, from, field, fieldLength, length);
+      fieldLength += length;
+    } else {
+      for (int i = from; i < position; i++) {
+        append(buffer[i]);
       }
     }
   }
