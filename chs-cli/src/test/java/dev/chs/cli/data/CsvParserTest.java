@@ -154,6 +154,7 @@ class CsvParserTest {
     }
     List<Parsed> records = parse(text.toString());
     assertThat(records).hasSize(20_000);
-    assertThat(records.get(12_345)).isEqualTo(new Parsed(12_346, List.of("12345", "q,12345"), null));
+    assertThat(records.get(12_345))
+        .isEqualTo(new Parsed(12_346, List.of("12345", "q,12345"), null));
   }
 }

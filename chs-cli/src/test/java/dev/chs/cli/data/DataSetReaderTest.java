@@ -73,7 +73,9 @@ class DataSetReaderTest {
         "work_orders.csv",
         "work_order_id,account_id,cloud,created_at,completed_at,first_time_fix\n"
             + "W-1,A-1,,2026-06-02,2026-06-03T08:00:00+02:00,false\n");
-    write("complaints.csv", "complaint_id,account_id,cloud,raised_at\nK-1,A-1,service,2026-06-04\n");
+    write(
+        "complaints.csv",
+        "complaint_id,account_id,cloud,raised_at\nK-1,A-1,service,2026-06-04\n");
     write(
         "usage.csv",
         "account_id,cloud,date,active_users,licensed_users\nA-1,service,2026-06-01,12,40\n");
@@ -196,7 +198,9 @@ class DataSetReaderTest {
 
   @Test
   void rejectsAFileThatNamesARequiredColumnTwice() throws IOException {
-    write("complaints.csv", "complaint_id,account_id,cloud,raised_at,cloud\nK-1,A-1,,2026-06-04,x\n");
+    write(
+        "complaints.csv",
+        "complaint_id,account_id,cloud,raised_at,cloud\nK-1,A-1,,2026-06-04,x\n");
 
     DataSetSummary summary = read();
 
@@ -351,7 +355,8 @@ class DataSetReaderTest {
                 "account_id,cloud,renewal_date,outcome\n",
                 "A-1,sales,2026-03-01,churned",
                 "A-1,sales,2026-04-01,lost"))
-        .isEqualTo(new Reject("renewals.csv", 3, "outcome: must be renewed or churned, was 'lost'"));
+        .isEqualTo(
+            new Reject("renewals.csv", 3, "outcome: must be renewed or churned, was 'lost'"));
   }
 
   @Test
