@@ -46,7 +46,8 @@ import java.util.stream.Collectors;
  *   <li>A header that lacks a required column, or names one twice, spoils the whole file: each of
  *       its rows is rejected with that reason (so the counts still add up), and the file's signal
  *       type is not reported as supplied. A file with no header at all has no rows and is not
- *       supplied either.
+ *       supplied either. A header with an unclosed quote that runs to the end of the file is an
+ *       {@link IOException}, since the rows it swallowed cannot be counted.
  *   <li>Cells are not trimmed. An empty cell is unknown: null for {@code closed_at}, {@code
  *       completed_at}, {@code renewal_date} of a contract and the booleans, no metric for an empty
  *       metric cell, {@link CloudId#ACCOUNT_WIDE} for the cloud. An empty id, timestamp, count,
@@ -211,11 +212,13 @@ public final class DataSetReader {
       try (CsvParser csv = new CsvParser(in)) {
         if (csv.next()) {
           Header header = Header.of(current, csv);
+          String headerProblem = csv.problem();
           if (header.problem() == null) {
             current.signalType().ifPresent(supplied::add);
             readRows(csv, header);
-          } else {
-            rejectAll(csv, header.problem());
+          } else if (rejectAll(csv, header.problem()) == 0 && headerProblem != null) {
+            // A malformed header that swallowed the whole file hides rows that cannot be counted.
+            throw new IOException("line 1: the header is malformed: " + headerProblem);
           }
         }
       }
@@ -248,10 +251,14 @@ public final class DataSetReader {
       }
     }
 
-    private void rejectAll(CsvParser csv, String reason) throws IOException {
+    /** Rejects every remaining row for one reason; returns how many there were. */
+    private long rejectAll(CsvParser csv, String reason) throws IOException {
+      long n = 0;
       while (csv.next()) {
         reject(csv.line(), reason);
+        n++;
       }
+      return n;
     }
 
     private void reject(long line, String reason) {

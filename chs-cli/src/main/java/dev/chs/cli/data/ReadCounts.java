@@ -27,24 +27,6 @@ public record ReadCounts(long read, long used, long rejected) {
   }
 
   /**
-   * Returns these counts with one more row used.
-   *
-   * @return the new counts
-   */
-  public ReadCounts plusUsed() {
-    return new ReadCounts(read + 1, used + 1, rejected);
-  }
-
-  /**
-   * Returns these counts with one more row rejected.
-   *
-   * @return the new counts
-   */
-  public ReadCounts plusRejected() {
-    return new ReadCounts(read + 1, used, rejected + 1);
-  }
-
-  /**
    * Adds two sets of counts, as when totalling files.
    *
    * @param other the counts to add

@@ -215,6 +215,32 @@ class DataSetReaderTest {
   }
 
   @Test
+  void failsOnAHeaderWhoseQuoteSwallowsTheFile() throws IOException {
+    write("complaints.csv", "complaint_id,\"account_id,cloud,raised_at\nK-1,A-1,,2026-06-04\n");
+
+    assertThatThrownBy(this::read)
+        .isInstanceOf(IOException.class)
+        .hasMessage(
+            "complaints.csv: line 1: the header is malformed: the quoted field 2 opened on line 1"
+                + " is not closed before the end of the input");
+  }
+
+  @Test
+  void rejectsEveryRowAfterAMalformedHeader() throws IOException {
+    write("complaints.csv", "complaint_id,\"account_id\"x,cloud,raised_at\nK-1,A-1,,2026-06-04\n");
+
+    read();
+
+    assertThat(rejects)
+        .containsExactly(
+            new Reject(
+                "complaints.csv",
+                2,
+                "the header is malformed: field 2 has text after its closing quote; every row of"
+                    + " complaints.csv is rejected"));
+  }
+
+  @Test
   void rejectsAnEmptyId() throws IOException {
     assertThat(rejectOf("cases.csv", CASES_HEADER, GOOD_CASE, ",A-1,,2026-06-01,,"))
         .isEqualTo(new Reject("cases.csv", 3, "case_id: must not be empty"));
