@@ -16,6 +16,7 @@ import dev.chs.api.signal.UsageSample;
 import dev.chs.api.signal.WorkOrder;
 import dev.chs.cli.data.DataFile;
 import dev.chs.cli.data.DataSetReader;
+import dev.chs.cli.data.DataSetSource;
 import dev.chs.cli.data.DataSetSummary;
 import dev.chs.cli.data.Reject;
 import java.io.IOException;
@@ -128,6 +129,21 @@ class PortfolioGeneratorTest {
             .isEqualTo(Files.readAllBytes(folder.resolve(file.fileName())));
       }
     }
+  }
+
+  @Test
+  void readsTheBundledSampleFromResourcesWithoutAReject() throws IOException {
+    List<Reject> rejects = new ArrayList<>();
+    DataSetSummary read =
+        DataSetReader.strict()
+            .read(
+                DataSetSource.resources(PortfolioGenerator.class, "/dev/chs/cli/sample"),
+                s -> {},
+                (a, n) -> {},
+                rejects::add);
+
+    assertThat(rejects).isEmpty();
+    assertThat(read.summaryLine()).isEqualTo("read 23577 rows: 23577 used, 0 rejected");
   }
 
   @Test
