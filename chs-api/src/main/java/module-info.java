@@ -11,7 +11,4 @@ module dev.chs.api {
   exports dev.chs.api;
   exports dev.chs.api.kpi;
   exports dev.chs.api.signal;
-  exports dev.chs.api.internal to
-      dev.chs.core,
-      dev.chs.kpis;
 }

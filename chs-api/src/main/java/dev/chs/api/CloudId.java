@@ -1,6 +1,5 @@
 package dev.chs.api;
 
-import dev.chs.api.internal.Checks;
 
 /**
  * The identity of a cloud: a business unit or product line, such as sales, service or revenue.

@@ -1,6 +1,5 @@
 package dev.chs.api;
 
-import dev.chs.api.internal.Checks;
 
 /**
  * What one applicable KPI adds to a health score, and what it costs against a perfect 100.

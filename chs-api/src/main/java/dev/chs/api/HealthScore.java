@@ -1,6 +1,5 @@
 package dev.chs.api;
 
-import dev.chs.api.internal.Checks;
 import dev.chs.api.kpi.KpiResult;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,5 @@
 package dev.chs.api;
 
-import dev.chs.api.internal.Checks;
 import java.time.Duration;
 import java.time.Instant;
 

@@ -1,9 +1,9 @@
 package dev.chs.kpis;
 
+import dev.chs.api.Checks;
 import dev.chs.api.Window;
-import dev.chs.api.internal.Checks;
-import dev.chs.api.kpi.Curve;
 import dev.chs.api.kpi.Curve.Point;
+import dev.chs.api.kpi.Curve;
 import dev.chs.api.kpi.Direction;
 import dev.chs.api.kpi.Kpi;
 import dev.chs.api.kpi.KpiAccumulator;

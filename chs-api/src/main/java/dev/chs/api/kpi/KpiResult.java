@@ -1,6 +1,6 @@
 package dev.chs.api.kpi;
 
-import dev.chs.api.internal.Checks;
+import dev.chs.api.Checks;
 import java.util.Set;
 
 /**

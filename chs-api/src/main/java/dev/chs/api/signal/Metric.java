@@ -1,8 +1,8 @@
 package dev.chs.api.signal;
 
 import dev.chs.api.AccountId;
+import dev.chs.api.Checks;
 import dev.chs.api.CloudId;
-import dev.chs.api.internal.Checks;
 
 /**
  * A value aggregated upstream: one cell of {@code metrics.csv}, the column {@code name} of the row

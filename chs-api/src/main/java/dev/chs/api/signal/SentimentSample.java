@@ -1,8 +1,8 @@
 package dev.chs.api.signal;
 
 import dev.chs.api.AccountId;
+import dev.chs.api.Checks;
 import dev.chs.api.CloudId;
-import dev.chs.api.internal.Checks;
 import java.time.Instant;
 
 /**

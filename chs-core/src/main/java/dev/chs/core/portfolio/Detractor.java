@@ -1,7 +1,7 @@
 package dev.chs.core.portfolio;
 
+import dev.chs.api.Checks;
 import dev.chs.api.CloudId;
-import dev.chs.api.internal.Checks;
 
 /**
  * A KPI that dragged a score down, and by how much.

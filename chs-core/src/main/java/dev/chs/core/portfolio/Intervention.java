@@ -1,6 +1,6 @@
 package dev.chs.core.portfolio;
 
-import dev.chs.api.internal.Checks;
+import dev.chs.api.Checks;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalDouble;

@@ -1,8 +1,8 @@
 package dev.chs.core.portfolio;
 
+import dev.chs.api.Checks;
 import dev.chs.api.Contribution;
 import dev.chs.api.HealthScore;
-import dev.chs.api.internal.Checks;
 import dev.chs.core.model.InterventionPolicy;
 import dev.chs.core.score.AccountHealth;
 import dev.chs.core.score.CloudContribution;

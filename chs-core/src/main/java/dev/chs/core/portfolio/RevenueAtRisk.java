@@ -1,9 +1,9 @@
 package dev.chs.core.portfolio;
 
 import dev.chs.api.Band;
+import dev.chs.api.Checks;
 import dev.chs.api.CloudId;
 import dev.chs.api.HealthScore;
-import dev.chs.api.internal.Checks;
 import dev.chs.core.score.AccountHealth;
 import dev.chs.core.score.CloudHealth;
 import java.util.Collections;

@@ -1,7 +1,7 @@
 package dev.chs.core.portfolio;
 
+import dev.chs.api.Checks;
 import dev.chs.api.HealthScore;
-import dev.chs.api.internal.Checks;
 import dev.chs.core.score.CloudHealth;
 
 /**

@@ -1,8 +1,8 @@
 package dev.chs.core.portfolio;
 
 import dev.chs.api.AccountId;
+import dev.chs.api.Checks;
 import dev.chs.api.CloudId;
-import dev.chs.api.internal.Checks;
 import java.util.Optional;
 
 /**

@@ -1,9 +1,9 @@
 package dev.chs.core.portfolio;
 
 import dev.chs.api.AccountId;
+import dev.chs.api.Checks;
 import dev.chs.api.CloudId;
 import dev.chs.api.HealthScore;
-import dev.chs.api.internal.Checks;
 import dev.chs.api.kpi.KpiResult;
 import dev.chs.core.model.WatchlistPolicy;
 import dev.chs.core.score.AccountHealth;

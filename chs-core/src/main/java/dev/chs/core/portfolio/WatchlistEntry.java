@@ -1,7 +1,7 @@
 package dev.chs.core.portfolio;
 
 import dev.chs.api.AccountId;
-import dev.chs.api.internal.Checks;
+import dev.chs.api.Checks;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.chs.core.score;
 
 import dev.chs.api.AccountId;
+import dev.chs.api.Checks;
 import dev.chs.api.CloudId;
 import dev.chs.api.HealthScore;
-import dev.chs.api.internal.Checks;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

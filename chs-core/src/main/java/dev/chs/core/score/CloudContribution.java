@@ -1,7 +1,7 @@
 package dev.chs.core.score;
 
+import dev.chs.api.Checks;
 import dev.chs.api.CloudId;
-import dev.chs.api.internal.Checks;
 
 /**
  * What one scored cloud adds to an account's overall score.

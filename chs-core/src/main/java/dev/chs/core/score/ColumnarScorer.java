@@ -1,8 +1,8 @@
 package dev.chs.core.score;
 
 import dev.chs.api.Band;
+import dev.chs.api.Checks;
 import dev.chs.api.CloudId;
-import dev.chs.api.internal.Checks;
 import dev.chs.api.kpi.Curve;
 import dev.chs.core.model.Bands;
 import dev.chs.core.model.HealthModel;

@@ -2,10 +2,10 @@ package dev.chs.core.score;
 
 import dev.chs.api.AccountId;
 import dev.chs.api.Band;
+import dev.chs.api.Checks;
 import dev.chs.api.CloudId;
 import dev.chs.api.Contribution;
 import dev.chs.api.HealthScore;
-import dev.chs.api.internal.Checks;
 import dev.chs.api.kpi.KpiResult;
 import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.signal.Signal;
