@@ -22,6 +22,8 @@ import java.util.OptionalDouble;
  */
 final class DemoTables {
   private static final int NAME_WIDTH = 26;
+  private static final int WIDTH = 100;
+  private static final String INDENT = "        ";
 
   private DemoTables() {}
 
@@ -47,7 +49,7 @@ final class DemoTables {
           i + 1, entry.account(), clip(name, NAME_WIDTH),
           oneDecimal(WatchlistTable.overallScore(byAccount.get(entry.account()))),
           signedOneDecimal(entry.trend()), amount(entry.expectedLoss()));
-      out.println("        " + String.join("; ", entry.reasons()));
+      wrap(String.join("; ", entry.reasons()), out);
     }
   }
 
@@ -72,6 +74,23 @@ final class DemoTables {
     for (Band band : Band.values()) {
       row(out, format, "  " + band, risk.byBand().get(band));
     }
+  }
+
+  /** Prints reasons indented under their row, wrapped at word boundaries. */
+  private static void wrap(String text, PrintWriter out) {
+    StringBuilder line = new StringBuilder(INDENT);
+    for (String word : text.split(" ")) {
+      if (line.length() > INDENT.length() && line.length() + 1 + word.length() > WIDTH) {
+        out.println(line);
+        line.setLength(0);
+        line.append(INDENT);
+      }
+      if (line.length() > INDENT.length()) {
+        line.append(' ');
+      }
+      line.append(word);
+    }
+    out.println(line);
   }
 
   private static void row(PrintWriter out, String format, String label, RiskTotals totals) {
