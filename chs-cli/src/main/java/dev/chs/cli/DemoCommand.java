@@ -30,9 +30,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Scores the bundled sample portfolio (300 synthetic accounts) as of 2026-11-30 with the",
-      "default model, prints the top " + DemoCommand.TOP + " of the watchlist and the revenue"
-          + " at risk, and writes the HTML report."
+      "Scores the bundled sample portfolio and writes its report.",
+      "%nScores the 300 synthetic accounts of the sample as of 2026-11-30 with the default"
+          + " model, prints the top " + DemoCommand.TOP + " of the watchlist and the revenue at"
+          + " risk, and writes the HTML report. Needs no files: it works from any folder.%n"
     })
 final class DemoCommand implements Callable<Integer> {
   /** How many watchlist entries the demo prints. */

@@ -20,9 +20,10 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Writes a synthetic portfolio: the nine files of a data set, with "
-          + PortfolioGenerator.HISTORY_MONTHS + " months of history.",
-      "The same options give the same bytes on any JVM; the defaults remake the bundled sample."
+      "Writes a synthetic portfolio as a data-set folder.",
+      "%nThe nine files of a data set, with " + PortfolioGenerator.HISTORY_MONTHS
+          + " months of history. The same options give the same bytes on any JVM; the"
+          + " defaults remake the bundled sample.%n"
     })
 final class GenerateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

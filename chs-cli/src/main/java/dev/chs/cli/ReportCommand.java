@@ -15,9 +15,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Writes one self-contained HTML file that reads offline: scores by cloud, their trends",
-      "over the last " + ReportCommand.HISTORY_MONTHS + " months, the revenue at risk and the"
-          + " watchlist."
+      "Writes the HTML report of a data set as of T.",
+      "%nOne self-contained file that reads offline: scores by cloud, their trends over the"
+          + " last " + ReportCommand.HISTORY_MONTHS + " months, the revenue at risk and the"
+          + " watchlist.%n"
     })
 final class ReportCommand extends DataSetCommand {
   /** How many months of monthly scores the report's trends show before T. */

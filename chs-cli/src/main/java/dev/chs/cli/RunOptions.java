@@ -26,10 +26,8 @@ final class RunOptions {
       required = true,
       paramLabel = "DATE",
       converter = AsOfConverter.class,
-      description = {
-        "The instant T to score at: a date (00:00 UTC) such as 2026-11-30, or an instant with Z",
-        "or an offset. Signals after it never count."
-      })
+      description = "The instant T to score at: a date (00:00 UTC) such as 2026-11-30, or an"
+          + " instant with Z or an offset. Signals after it never count.")
   Instant asOf;
 
   @Option(
@@ -46,11 +44,9 @@ final class RunOptions {
   @Option(
       names = "--rejects",
       paramLabel = "FILE",
-      description = {
-        "Where rejected rows go (default: rejects.csv beside the --out file, or in the current",
-        "folder when writing to standard output). Written on every run, with a header only",
-        "when no row was rejected."
-      })
+      description = "Where rejected rows go (default: rejects.csv beside the --out file, or in"
+          + " the current folder when writing to standard output). Written on every run, with"
+          + " only its header when no row was rejected.")
   Path rejects;
 
   /**

@@ -14,9 +14,10 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Scores every account and cloud of a data set as of T, and writes one row per account and",
-      "cloud, plus one row per account with cloud * for its overall score. Then for each KPI of",
-      "the model: its raw value, and its score under <id>_score. Unscored values are empty."
+      "Scores every account and cloud of a data set as of T.",
+      "%nWrites one row per account and cloud, plus one row per account with cloud * for its"
+          + " overall score; then, for each KPI of the model, its raw value and its score under"
+          + " <id>_score. Unscored values are empty.%n"
     })
 final class ScoreCommand extends DataSetCommand {
   @Mixin TableOptions table;

@@ -14,10 +14,11 @@ import picocli.CommandLine.Mixin;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {
-      "Lists the accounts whose score fell since T - W (by default 10 points or more) or is",
-      "AT_RISK or CRITICAL, and that show at least two distress signals, ranked by expected",
-      "loss. Columns: rank, account_id, name, score, trend, expected_loss, exposed_arr,",
-      "distress, reasons."
+      "Lists the accounts at risk, ranked by expected loss.",
+      "%nAn account is listed when its score fell since T - W (by default 10 points or more)"
+          + " or is AT_RISK or CRITICAL, and it shows at least two distress signals. Columns:"
+          + " rank, account_id, name, score, trend, expected_loss, exposed_arr, distress,"
+          + " reasons.%n"
     })
 final class WatchlistCommand extends DataSetCommand {
   @Mixin TableOptions table;
