@@ -32,7 +32,7 @@ final class ChsCommand implements Runnable {
 
   /**
    * Returns the command line, configured as {@code chs.jar} runs it: case-insensitive formats,
-   * usage errors exit with picocli's default code, 2, and bugs to 3 with their stack trace.
+   * usage errors reported in one line with exit code 2, and bugs to 3 with their stack trace.
    *
    * @param out standard output
    * @param err standard error
@@ -43,6 +43,7 @@ final class ChsCommand implements Runnable {
     cli.setOut(out);
     cli.setErr(err);
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    cli.setParameterExceptionHandler(ChsCommand::usageError);
     cli.setExecutionExceptionHandler((e, command, parsed) -> {
       PrintWriter stderr = command.getErr();
       stderr.println("chs: internal error, please report it with this trace:");
@@ -51,6 +52,21 @@ final class ChsCommand implements Runnable {
       return ExitCodes.BUG;
     });
     return cli;
+  }
+
+  /** Says what was wrong and where help is, without the whole usage of a subcommand. */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine command = e.getCommandLine();
+    PrintWriter err = command.getErr();
+    err.println("chs: " + e.getMessage());
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    if (command.getParent() == null) {
+      command.usage(err);
+    } else {
+      err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more.");
+    }
+    err.flush();
+    return ExitCodes.USAGE;
   }
 
   /**
@@ -67,6 +83,6 @@ final class ChsCommand implements Runnable {
   /** Without a subcommand: print the usage and fail as a usage error. */
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "chs: name a command");
+    throw new CommandLine.ParameterException(spec.commandLine(), "name a command");
   }
 }
