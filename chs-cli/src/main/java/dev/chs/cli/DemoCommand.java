@@ -2,6 +2,7 @@ package dev.chs.cli;
 
 import dev.chs.cli.data.DataSetReader;
 import dev.chs.cli.data.DataSetSource;
+import dev.chs.cli.data.ReadCounts;
 import dev.chs.cli.data.Reject;
 import dev.chs.cli.generate.PortfolioGenerator;
 import dev.chs.cli.report.HtmlReport;
@@ -57,7 +58,7 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    String summary = dev.chs.cli.data.ReadCounts.NONE.summaryLine();
+    String summary = ReadCounts.NONE.summaryLine();
     try {
       HealthModel model = ModelFile.defaultModel(ChsCommand.registry());
       ScoredPortfolio portfolio = PortfolioRun.of(model, PortfolioGenerator.DEFAULT_END)

@@ -81,6 +81,7 @@ final class RunOptions {
     if (rejects != null) {
       return rejects;
     }
-    return out == null ? Path.of("rejects.csv") : out.toAbsolutePath().resolveSibling("rejects.csv");
+    Path name = Path.of("rejects.csv");
+    return out == null ? name : out.toAbsolutePath().resolveSibling(name);
   }
 }
