@@ -7,6 +7,7 @@ module dev.chs.cli {
   requires dev.chs.core;
   requires dev.chs.kpis;
   requires info.picocli;
+  requires com.fasterxml.jackson.core;
 
   opens dev.chs.cli to
       info.picocli;

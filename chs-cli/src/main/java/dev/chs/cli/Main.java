@@ -1,16 +1,29 @@
 package dev.chs.cli;
 
-/** The entry point of {@code chs.jar}; the commands land with the command-line issue. */
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** The entry point of {@code chs.jar}. */
 public final class Main {
   private Main() {}
 
   /**
-   * Runs the command line.
+   * Runs the command line and exits with its exit code: 0 for success, 1 when {@code --strict}
+   * met a bad row, 2 for a usage error.
    *
    * @param args the arguments
    */
   public static void main(String[] args) {
-    System.err.println("chs: no commands yet");
-    System.exit(2);
+    // UTF-8 whatever the platform's default, since output feeds other programs.
+    PrintWriter out = new PrintWriter(
+        new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
+    PrintWriter err = new PrintWriter(
+        new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int code = ChsCommand.commandLine(out, err).execute(args);
+    out.flush();
+    err.flush();
+    System.exit(code);
   }
 }

@@ -1,0 +1,136 @@
+package dev.chs.cli;
+
+import dev.chs.cli.data.BadRowException;
+import dev.chs.cli.data.DataSetSource;
+import dev.chs.cli.data.ReadCounts;
+import dev.chs.cli.data.RejectsWriter;
+import dev.chs.core.model.HealthModel;
+import dev.chs.core.model.ModelException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command that reads a data-set folder, scores it and writes one output: {@code score}, {@code
+ * report}, {@code watchlist}. It owns what they share: the options of {@link RunOptions}, the
+ * rejects file, the exit codes, and standard error, which always ends with exactly one summary
+ * line such as {@code read 120 rows: 118 used, 2 rejected} (with 0 rows when the command stopped
+ * before reading).
+ */
+abstract class DataSetCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin RunOptions run;
+
+  /**
+   * Returns the file to write.
+   *
+   * @return the file, or null for standard output
+   */
+  abstract Path outputFile();
+
+  /**
+   * Returns the run that scores what this command needs; by default T and T - W.
+   *
+   * @param model the model
+   * @return the run
+   */
+  PortfolioRun plan(HealthModel model) {
+    return PortfolioRun.of(model, run.asOf);
+  }
+
+  /**
+   * Writes the command's output.
+   *
+   * @param portfolio the scored portfolio
+   * @param out where to write; the caller flushes and closes it
+   * @throws IOException if writing fails
+   */
+  abstract void write(ScoredPortfolio portfolio, Writer out) throws IOException;
+
+  /** Tells the user where the output went, before the summary line; by default nothing. */
+  void wrote(Path out, PrintWriter err) {}
+
+  @Override
+  public Integer call() {
+    PrintWriter err = spec.commandLine().getErr();
+    String summary = ReadCounts.NONE.summaryLine();
+    try {
+      HealthModel model = run.model(ChsCommand.registry());
+      Path out = outputFile();
+      Path rejectsFile = run.rejectsFile(out);
+      checkPaths(out, rejectsFile);
+      ScoredPortfolio portfolio;
+      try (RejectsWriter rejects = RejectsWriter.open(rejectsFile)) {
+        Progress progress = Progress.on(err, System.console() != null);
+        portfolio = plan(model)
+            .read(run.reader(), DataSetSource.folder(run.data), rejects, progress);
+      }
+      summary = portfolio.read().summaryLine();
+      writeOutput(portfolio, out);
+      wrote(out, err);
+      Warnings.print(portfolio, err);
+      return ExitCodes.OK;
+    } catch (BadRowException e) {
+      err.println("chs: --strict: stopped at " + e.reject());
+      summary = e.soFar().summaryLine();
+      return ExitCodes.BAD_ROW;
+    } catch (ModelException e) {
+      err.println("chs: the model file is not valid: " + e.getMessage());
+      return ExitCodes.USAGE;
+    } catch (IllegalArgumentException e) {
+      err.println("chs: " + e.getMessage());
+      return ExitCodes.USAGE;
+    } catch (IOException e) {
+      err.println("chs: " + describe(e));
+      return ExitCodes.USAGE;
+    } finally {
+      err.println(summary);
+      err.flush();
+    }
+  }
+
+  private void checkPaths(Path out, Path rejectsFile) {
+    if (!Files.isDirectory(run.data)) {
+      throw new IllegalArgumentException(
+          "--data: must be a data-set folder, was '" + run.data + "'"
+              + (Files.exists(run.data) ? " (a file)" : " (missing)"));
+    }
+    if (out != null && out.toAbsolutePath().normalize()
+        .equals(rejectsFile.toAbsolutePath().normalize())) {
+      throw new IllegalArgumentException(
+          "--out and --rejects: must name different files, both were '" + out + "'");
+    }
+  }
+
+  private void writeOutput(ScoredPortfolio portfolio, Path out) throws IOException {
+    if (out == null) {
+      PrintWriter stdout = spec.commandLine().getOut();
+      write(portfolio, stdout);
+      stdout.flush();
+      return;
+    }
+    try (Writer file = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      write(portfolio, file);
+    }
+  }
+
+  /** Names the file of an I/O error, which some exceptions give only as their message. */
+  static String describe(IOException e) {
+    String kind = e.getClass().getSimpleName();
+    if (kind.equals("NoSuchFileException")) {
+      return "no such file: " + e.getMessage();
+    }
+    if (kind.equals("AccessDeniedException")) {
+      return "access denied: " + e.getMessage();
+    }
+    return e.getMessage() == null ? kind : e.getMessage();
+  }
+}
