@@ -23,7 +23,7 @@ import java.util.SortedMap;
  * order: a header with the as-of instant, the model's window, the summary line of what was read,
  * how much of the portfolio was scored, and how far to trust the renewal probabilities; the
  * headline figures; CHS by cloud; the scores by band; the revenue at risk by cloud and by band;
- * the top {@value WatchlistSection#TOP} accounts of the watchlist; the support view; the counts of
+ * the support view; the top {@value WatchlistSection#TOP} accounts of the watchlist; the counts of
  * rows read per file; and how each figure is defined.
  *
  * <p>Every piece of input text (account names and ids, cloud names, reasons, the title, file
@@ -59,8 +59,8 @@ public final class HtmlReport {
     PortfolioSections.chsByCloud(html, overall, clouds, data.model().bands());
     PortfolioSections.byBand(html, overall, clouds, data.model().bands());
     PortfolioSections.revenueAtRisk(html, data.risk());
-    WatchlistSection.append(html, data);
     SupportSection.append(html, support, closedToCreatedBound);
+    WatchlistSection.append(html, data);
     readCounts(html, data);
     Definitions.append(html, data.model());
     html.append("<footer>Written by chs.</footer></main></body></html>\n");
@@ -82,7 +82,7 @@ public final class HtmlReport {
         .append(Figures.date(data.asOf())).append("</dd></div><div><dt>Window</dt><dd>")
         .append(Figures.length(model.window())).append(": (")
         .append(Figures.date(data.asOf().minus(model.window()))).append(", ")
-        .append(Figures.date(data.asOf())).append("]</dd></div><div><dt>Read</dt><dd>")
+        .append(Figures.date(data.asOf())).append("]</dd></div><div><dt>Input</dt><dd>")
         .append(escape(data.read().summaryLine())).append("</dd></div></dl>");
     coverage(html, data);
     renewal(html, model.renewal());

@@ -44,11 +44,13 @@ final class WatchlistSection {
     }
     html.append("The trend is the change of the overall score since ")
         .append(Figures.date(data.asOf().minus(data.model().window())))
-        .append(", one window earlier; the line shows the overall score at each as-of date from ")
-        .append(Figures.date(data.history().firstKey())).append(" to ")
-        .append(Figures.date(data.history().lastKey()))
-        .append(", with a gap where there is none.<a class=\"ref\" href=\"#def-watchlist\">")
-        .append("[4]</a></p>");
+        .append(", one window earlier");
+    if (!data.history().isEmpty()) {
+      html.append("; the line shows the overall score at each as-of date from ")
+          .append(Figures.date(data.history().firstKey())).append(" to ")
+          .append(Figures.date(data.history().lastKey())).append(", with a gap where there is none");
+    }
+    html.append(".<a class=\"ref\" href=\"#def-watchlist\">[4]</a></p>");
     if (entries.isEmpty()) {
       html.append("<p class=\"empty\">No account is on the watchlist.</p></section>");
       return;

@@ -7,7 +7,10 @@ import dev.chs.api.CloudId;
 import dev.chs.api.signal.Complaint;
 import dev.chs.api.signal.Signal;
 import dev.chs.api.signal.SupportCase;
+import dev.chs.cli.data.DataSetSummary;
+import dev.chs.core.portfolio.RevenueAtRisk;
 import dev.chs.core.portfolio.RiskTotals;
+import dev.chs.core.portfolio.Watchlist;
 import dev.chs.core.portfolio.WatchlistEntry;
 import dev.chs.core.score.AccountHealth;
 import java.time.Instant;
@@ -15,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,10 +43,11 @@ class HtmlReportTest {
 
   @Test
   void holdsEverySectionInOrder() {
-    assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n");
+    assertThat(html).startsWith("<!DOCTYPE html>").endsWith("</html>\n")
+        .doesNotContain("NaN").doesNotContain("Infinity");
     assertThat(html).containsSubsequence(
         "<header>", "id=\"headline\"", "id=\"chs-by-cloud\"", "id=\"bands\"",
-        "id=\"revenue-at-risk\"", "id=\"watchlist\"", "id=\"support\"", "id=\"read\"",
+        "id=\"revenue-at-risk\"", "id=\"support\"", "id=\"watchlist\"", "id=\"read\"",
         "id=\"definitions\"");
     for (String tile : List.of("open-cases", "closed-to-created", "first-time-fix",
         "work-orders", "complaints")) {
@@ -216,6 +221,23 @@ class HtmlReportTest {
         .contains("&lt;i&gt;cases&lt;/i&gt;.csv")
         .contains("aria-label=\"overall score of " + HostileNames.ESCAPED_NAME);
     assertThat(page.chars().filter(c -> c > 0x7E)).isEmpty();
+  }
+
+  @Test
+  void writesAnEmptyPortfolioWithoutNumbersThatLookReal() {
+    Instant t = SampleReport.AS_OF;
+    ReportData empty = new ReportData(
+        "empty", t, SampleReport.defaultModel(), List.of(), new TreeMap<>(Map.of(t, List.of())),
+        Map.of(), RevenueAtRisk.of(List.of()), new Watchlist(List.of()),
+        new DataSetSummary(Map.of(), Set.of()));
+
+    String page = SampleReport.html(empty);
+
+    assertThat(page).contains("No account is on the watchlist.")
+        .contains("0 of 0 (account, cloud) pairs are scored")
+        .contains("<td class=\"num strong\">" + Figures.NONE + "</td>")
+        .doesNotContain("NaN")
+        .doesNotContain("Infinity");
   }
 
   private static int count(String text, String part) {
