@@ -119,7 +119,8 @@ final class Figures {
   }
 
   private static String format(String pattern, double value) {
-    DecimalFormat format = new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
+    DecimalFormat format =
+        new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
     String text = format.format(value);
     if (!text.startsWith("-")) {
       return text;

@@ -10,6 +10,7 @@ import dev.chs.core.model.RenewalMapping;
 import dev.chs.core.portfolio.RiskTotals;
 import dev.chs.core.score.AccountHealth;
 import dev.chs.core.score.CloudHealth;
+import dev.chs.core.score.OverallHealth;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Map;
@@ -103,8 +104,7 @@ public final class HtmlReport {
           unscored++;
         }
       }
-      accountsUnscored += account.overall() instanceof
-          dev.chs.core.score.OverallHealth.InsufficientData ? 1 : 0;
+      accountsUnscored += account.overall() instanceof OverallHealth.InsufficientData ? 1 : 0;
     }
     RiskTotals total = data.risk().total();
     int scored = pairs - unscored;
@@ -114,7 +114,8 @@ public final class HtmlReport {
       html.append(", with KPIs carrying ").append(Figures.percent(coverage / scored))
           .append(" of the model's weight on average");
     }
-    html.append(". ").append(Figures.count(unscored)).append(unscored == 1 ? " pair has" : " pairs have")
+    html.append(". ").append(Figures.count(unscored))
+        .append(unscored == 1 ? " pair has" : " pairs have")
         .append(" insufficient data (less than ")
         .append(Figures.percent(data.model().minimumCoverage()))
         .append(" of the weight applicable): their ").append(Figures.amount(total.unscoredArr()))

@@ -1,5 +1,7 @@
 package dev.chs.cli.report;
 
+import java.util.Locale;
+
 /**
  * Escapes text for HTML, so that input text such as account names can never become markup.
  *
@@ -52,7 +54,6 @@ final class HtmlText {
   }
 
   private static void reference(StringBuilder out, int c) {
-    out.append("&#x").append(Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT))
-        .append(';');
+    out.append("&#x").append(Integer.toHexString(c).toUpperCase(Locale.ROOT)).append(';');
   }
 }

@@ -9,6 +9,7 @@ import dev.chs.core.portfolio.RevenueAtRisk;
 import dev.chs.core.portfolio.RiskTotals;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 
@@ -73,7 +74,7 @@ final class PortfolioSections {
    * @return the label, as HTML
    */
   static String chip(Band band) {
-    return "<span class=\"chip " + band.name().toLowerCase(java.util.Locale.ROOT) + "\">"
+    return "<span class=\"chip " + band.name().toLowerCase(Locale.ROOT) + "\">"
         + bandName(band) + "</span>";
   }
 
@@ -97,7 +98,8 @@ final class PortfolioSections {
         .append("<table class=\"data\"><thead><tr><th>Scores of</th>")
         .append("<th class=\"num\">ARR-weighted mean</th><th class=\"num\">Mean</th>")
         .append("<th class=\"num\">Scored</th><th class=\"num\">Unscored</th>")
-        .append("<th class=\"chart\">").append(Charts.axis(bands)).append("</th></tr></thead><tbody>");
+        .append("<th class=\"chart\">").append(Charts.axis(bands))
+        .append("</th></tr></thead><tbody>");
     spreadRow(html, "All accounts, overall", "accounts", overall, bands);
     clouds.forEach((cloud, spread) -> spreadRow(html, cloudName(cloud), "pairs", spread, bands));
     html.append("</tbody></table>");

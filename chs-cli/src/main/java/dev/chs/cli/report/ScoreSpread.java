@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * overall score stands for; the ARR of its unscored clouds counts as unscored. So in both, the ARR
  * of the bands plus the unscored ARR is the group's whole ARR.
  *
- * @param scores the scores of the scored members, in increasing order; each in [0, 100]
+ * @param scores the scores of the scored members, in increasing order; each in [0, 100]. The
+ *     array is the record's own and must not be changed
  * @param weightedMean the ARR-weighted mean of the scores, or NaN when no scored member has ARR
  * @param mean the plain mean of the scores, or NaN when nothing is scored
  * @param unscored how many members have insufficient data

@@ -48,7 +48,8 @@ final class WatchlistSection {
     if (!data.history().isEmpty()) {
       html.append("; the line shows the overall score at each as-of date from ")
           .append(Figures.date(data.history().firstKey())).append(" to ")
-          .append(Figures.date(data.history().lastKey())).append(", with a gap where there is none");
+          .append(Figures.date(data.history().lastKey()))
+          .append(", with a gap where there is none");
     }
     html.append(".<a class=\"ref\" href=\"#def-watchlist\">[4]</a></p>");
     if (entries.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.chs.cli.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import dev.chs.api.Band;
 import dev.chs.api.CloudId;
@@ -133,9 +134,8 @@ class HtmlReportTest {
   void bandRowsAddUpToTheWholeArr() {
     ScoreSpread overall = ScoreSpread.overall(sample.current());
     RiskTotals total = sample.risk().total();
-    assertThat(overall.totalArr()).isCloseTo(total.arr(), org.assertj.core.data.Offset.offset(1e-3));
-    assertThat(overall.unscoredArr())
-        .isCloseTo(total.unscoredArr(), org.assertj.core.data.Offset.offset(1e-3));
+    assertThat(overall.totalArr()).isCloseTo(total.arr(), offset(1e-3));
+    assertThat(overall.unscoredArr()).isCloseTo(total.unscoredArr(), offset(1e-3));
     int accounts = overall.scored() + overall.unscored();
     assertThat(accounts).isEqualTo(sample.current().size());
     assertThat(overall.counts().values().stream().mapToInt(Integer::intValue).sum())
@@ -168,7 +168,8 @@ class HtmlReportTest {
 
     String tiles = section(html, "support");
     assertThat(tiles).contains(Figures.count(support.openCases().perPair()),
-        Figures.count(support.openCases().atLeast()), Figures.ratio(support.closedToCreated().value()),
+        Figures.count(support.openCases().atLeast()),
+        Figures.ratio(support.closedToCreated().value()),
         Figures.percent(support.firstTimeFix().value()),
         Figures.count(support.accountsWithComplaint()) + " accounts flagged");
   }
