@@ -35,7 +35,8 @@ class ChartsTest {
         new Charts.Segment(1, "#111111", "one"), new Charts.Segment(0, "#222222", "none"),
         new Charts.Segment(3, "#333333", "three")), "bar");
 
-    assertThat(svg).contains("<rect x=\"0.0\" y=\"0\" width=\"65.0\" height=\"16\" fill=\"#111111\"")
+    assertThat(svg)
+        .contains("<rect x=\"0.0\" y=\"0\" width=\"65.0\" height=\"16\" fill=\"#111111\"")
         .contains("<rect x=\"65.0\" y=\"0\" width=\"195.0\" height=\"16\" fill=\"#333333\"");
     assertThat(svg).doesNotContain("none");
   }
