@@ -36,4 +36,16 @@ public record ReportData(
     Map<AccountId, String> names,
     RevenueAtRisk risk,
     Watchlist watchlist,
-    DataSetSummary read) {}
+    DataSetSummary read) {
+  /**
+   * Returns the name to show for an account: its name from {@code accounts.csv}, or its id when
+   * it has no name or an empty one. The result is raw input text, not yet escaped for any output.
+   *
+   * @param account the account
+   * @return the display name; never null or empty
+   */
+  public String displayName(AccountId account) {
+    String name = names.get(account);
+    return name == null || name.isBlank() ? account.value() : name;
+  }
+}
