@@ -39,19 +39,23 @@ def yes(value):
 
 
 def mlc():
-    # state (51 levels) and area_code (3 levels) are left out; yes/no plans become 1/0.
+    # state (51 levels) and area_code (3 levels) are left out; yes/no plans become 1/0. One
+    # column is derived: total_charge, the sum of the four charges (the monthly bill that
+    # SOURCE.md names as the revenue signal), rounded to cents.
     numeric = ["account_length", "number_vmail_messages", "total_day_minutes",
                "total_day_calls", "total_day_charge", "total_eve_minutes", "total_eve_calls",
                "total_eve_charge", "total_night_minutes", "total_night_calls",
                "total_night_charge", "total_intl_minutes", "total_intl_calls",
                "total_intl_charge", "number_customer_service_calls"]
-    header = ["international_plan", "voice_mail_plan"] + numeric
+    header = ["international_plan", "voice_mail_plan"] + numeric + ["total_charge"]
+    charges = ["total_day_charge", "total_eve_charge", "total_night_charge", "total_intl_charge"]
     rows, outcomes = [], []
     with open(os.path.join(ROOT, "mlc-churn", "mlc_churn.csv"), encoding="utf-8") as f:
         for r in csv.DictReader(f):
             account = "mlc-" + r["rownames"]
             rows.append((account, [yes(r["international_plan"]), yes(r["voice_mail_plan"])]
-                         + [r[c] for c in numeric]))
+                         + [r[c] for c in numeric]
+                         + ["%.2f" % sum(float(r[c]) for c in charges)]))
             outcomes.append((account, r["churn"] == "yes"))
     write("mlc-churn", header, rows, outcomes)
 

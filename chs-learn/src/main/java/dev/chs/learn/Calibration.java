@@ -51,22 +51,34 @@ public sealed interface Calibration permits Calibration.Platt, Calibration.Isoto
     /**
      * Fits the coefficients by maximum likelihood (with a ridge of 1e-6 on {@code b}).
      *
-     * @param scores the scores, each in [0, 100]
+     * @param scores the scores, each finite
      * @param renewed the outcomes, in the same order
      * @return the calibration
      * @throws IllegalArgumentException if the arrays differ in length or are empty
      */
     public static Platt fit(double[] scores, boolean[] renewed) {
       requireSameLength(scores, renewed);
+      double mean = 0;
+      for (double score : scores) {
+        mean += score;
+      }
+      mean /= scores.length;
+      double spread = 0;
+      for (double score : scores) {
+        spread += (score - mean) * (score - mean);
+      }
+      spread = Math.sqrt(spread / scores.length);
+      double unit = spread > 0 ? spread : 1;
       double[][] x = new double[scores.length][1];
       double[] y = new double[scores.length];
       for (int i = 0; i < scores.length; i++) {
-        // Centred and scaled, so that Newton's method is well conditioned.
-        x[i][0] = (scores[i] - 50) / 10;
+        // Standardised, so that Newton's method is well conditioned on any scale.
+        x[i][0] = (scores[i] - mean) / unit;
         y[i] = renewed[i] ? 1 : 0;
       }
       double[] beta = LogisticFit.fit(x, y, 1e-6);
-      return new Platt(beta[0] - 5 * beta[1], beta[1] / 10);
+      double b = beta[1] / unit;
+      return new Platt(beta[0] - b * mean, b);
     }
 
     @Override
@@ -99,7 +111,7 @@ public sealed interface Calibration permits Calibration.Platt, Calibration.Isoto
    *
    * <p>A model file cannot hold this calibration yet; see the chs-learn documentation.
    *
-   * @param scores the knots' scores, strictly increasing, each in [0, 100]
+   * @param scores the knots' scores, strictly increasing, each finite
    * @param probabilities the probability at each knot, non-decreasing, each in [0, 1]
    * @since 0.1.0
    */
@@ -140,7 +152,7 @@ public sealed interface Calibration permits Calibration.Platt, Calibration.Isoto
      * Fits the calibration. Tied scores form one knot; each block that PAV pools becomes one knot
      * at the mean score of its accounts.
      *
-     * @param scores the scores
+     * @param scores the scores, each finite
      * @param renewed the outcomes, in the same order
      * @return the calibration
      * @throws IllegalArgumentException if the arrays differ in length or are empty
@@ -190,6 +202,27 @@ public sealed interface Calibration permits Calibration.Platt, Calibration.Isoto
         g = end;
       }
       return new Isotonic(knots, values);
+    }
+
+    /**
+     * Returns this calibration fitted on {@code z = intercept + slope * score} as a calibration of
+     * {@code score}: each knot moves to {@code (z - intercept) / slope}.
+     *
+     * @param intercept the intercept of the map from score to {@code z}; finite
+     * @param slope the slope of that map; finite and above 0
+     * @return the calibration on the score's scale
+     * @throws IllegalArgumentException if the slope is not above 0
+     */
+    public Isotonic rescaled(double intercept, double slope) {
+      if (!(slope > 0 && Double.isFinite(slope)) || !Double.isFinite(intercept)) {
+        throw new IllegalArgumentException(
+            "slope: must be a finite number > 0, was " + slope + " (intercept " + intercept + ")");
+      }
+      List<Double> knots = new ArrayList<>(scores.size());
+      for (double z : scores) {
+        knots.add((z - intercept) / slope);
+      }
+      return new Isotonic(knots, probabilities);
     }
 
     @Override

@@ -211,8 +211,12 @@ public final class RenewalData {
   /**
    * Returns event renewal data: for each renewal, the model's KPIs computed over the model's
    * window ending at {@code renewal date - lead}, through a {@link SignalAggregator}. Signals
-   * dated after that instant are never seen. Renewals are grouped by that instant, so the
-   * signals are aggregated once per distinct instant.
+   * dated after that instant are never seen, and neither is which clouds they name: the
+   * renewal's own cloud is always computed, from its signals and the account-wide ones. An
+   * account-wide renewal reads the account-wide signals only. Renewals are grouped by that
+   * instant, and each group aggregates only the signals of its own accounts; every signal type of
+   * the whole data set is declared as a supplied source, so a count KPI is a real zero for an
+   * account without such a signal.
    *
    * <p>Three kinds of signal are left out, because they carry no instant and would leak the
    * present into the past: {@link Metric}s, {@link Contract}s (whose absence marks a churned
@@ -223,7 +227,7 @@ public final class RenewalData {
    * @param name the data set's name, for reports
    * @param model the model whose KPIs and window to compute; also the "default" peer of a
    *     back-test
-   * @param signals the signals, in any order; iterated once per distinct as-of instant
+   * @param signals the signals, in any order; iterated once
    * @param renewals the outcomes to learn from
    * @param lead how long before each renewal the KPIs are computed; zero or more
    * @return the data, with one row per renewal in the order given
@@ -258,9 +262,30 @@ public final class RenewalData {
           .add(rows.size());
       rows.add(row);
     }
+    // Index the signals by account once; each as-of instant aggregates only its own accounts.
+    Map<AccountId, List<Signal>> byAccount = new HashMap<>();
+    Map<Class<? extends Signal>, Boolean> sources = new LinkedHashMap<>();
+    for (Signal signal : signals) {
+      if (!(signal instanceof Metric || signal instanceof Contract
+          || signal instanceof RenewalOutcome)) {
+        byAccount.computeIfAbsent(signal.account(), a -> new ArrayList<>()).add(signal);
+        sources.put(signal.getClass(), true);
+      }
+    }
     double[][] values = new double[rows.size()][];
     for (Map.Entry<Instant, List<Integer>> group : byAsOf.entrySet()) {
-      Map<String, CloudValues> computed = valuesAsOf(model, signals, group.getKey());
+      List<Renewal> named = new ArrayList<>();
+      List<Renewal> wide = new ArrayList<>();
+      for (int r : group.getValue()) {
+        (rows.get(r).cloud().isAccountWide() ? wide : named).add(rows.get(r));
+      }
+      Map<String, CloudValues> computed = new HashMap<>();
+      if (!named.isEmpty()) {
+        computed.putAll(valuesAsOf(model, byAccount, sources, named, false, group.getKey()));
+      }
+      if (!wide.isEmpty()) {
+        computed.putAll(valuesAsOf(model, byAccount, sources, wide, true, group.getKey()));
+      }
       for (int r : group.getValue()) {
         values[r] = features(columns, rows.get(r), computed);
       }
@@ -302,13 +327,34 @@ public final class RenewalData {
         files.renewals(), model);
   }
 
+  /**
+   * Aggregates the signals of the renewals' accounts as of one instant. Which clouds an account
+   * has must not depend on signals after that instant, so a renewal's own cloud is named by a
+   * contract of zero ARR, and an account-wide renewal reads only the account-wide signals (its
+   * account then names no cloud, and keeps its values under the empty cloud).
+   */
   private static Map<String, CloudValues> valuesAsOf(
-      HealthModel model, Iterable<? extends Signal> signals, Instant asOf) {
+      HealthModel model,
+      Map<AccountId, List<Signal>> byAccount,
+      Map<Class<? extends Signal>, Boolean> sources,
+      List<Renewal> renewals,
+      boolean accountWide,
+      Instant asOf) {
     SignalAggregator aggregator = SignalAggregator.of(model, asOf);
-    for (Signal signal : signals) {
-      if (!(signal instanceof Metric || signal instanceof Contract
-          || signal instanceof RenewalOutcome)) {
-        aggregator.add(signal);
+    // Every source of the whole data set was supplied, even where these accounts have no signal.
+    sources.keySet().forEach(aggregator::declareSource);
+    Set<AccountId> accounts = new LinkedHashSet<>();
+    for (Renewal renewal : renewals) {
+      accounts.add(renewal.account());
+      if (!accountWide) {
+        aggregator.add(new Contract(renewal.account(), renewal.cloud(), 0, null));
+      }
+    }
+    for (AccountId account : accounts) {
+      for (Signal signal : byAccount.getOrDefault(account, List.of())) {
+        if (!accountWide || signal.cloud().isAccountWide()) {
+          aggregator.add(signal);
+        }
       }
     }
     Map<String, CloudValues> byKey = new HashMap<>();
@@ -466,6 +512,49 @@ public final class RenewalData {
       churned += row.renewed() ? 0 : 1;
     }
     return churned;
+  }
+
+  /**
+   * Returns these data without some columns, for example a derived column whose worth is in
+   * question.
+   *
+   * @param dropped the ids of the columns to leave out; ids that are not columns are ignored
+   * @return the data with the other columns, in their order
+   * @throws IllegalArgumentException if no column would be left
+   */
+  public RenewalData without(Collection<String> dropped) {
+    List<Integer> kept = new ArrayList<>();
+    for (int c = 0; c < columns.size(); c++) {
+      if (!dropped.contains(columns.get(c))) {
+        kept.add(c);
+      }
+    }
+    if (kept.isEmpty()) {
+      throw new IllegalArgumentException(
+          "dropped: must leave at least one of the columns " + columns + ", was " + dropped);
+    }
+    List<String> keptColumns = new ArrayList<>();
+    Map<String, Direction> keptDirections = new HashMap<>();
+    Map<String, Kpi<?>> keptKpis = new HashMap<>();
+    for (int c : kept) {
+      String id = columns.get(c);
+      keptColumns.add(id);
+      if (directions.containsKey(id)) {
+        keptDirections.put(id, directions.get(id));
+      }
+      if (kpis.containsKey(id)) {
+        keptKpis.put(id, kpis.get(id));
+      }
+    }
+    double[][] keptValues = new double[values.length][kept.size()];
+    for (int r = 0; r < values.length; r++) {
+      for (int k = 0; k < kept.size(); k++) {
+        keptValues[r][k] = values[r][kept.get(k)];
+      }
+    }
+    // A model that computed a dropped column no longer describes the data, so it is not kept.
+    HealthModel model = kept.size() == columns.size() ? sourceModel : null;
+    return new RenewalData(name, keptColumns, keptDirections, keptKpis, rows, keptValues, model);
   }
 
   /** Returns the rows at these positions, in this order. */

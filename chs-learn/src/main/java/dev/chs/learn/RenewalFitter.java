@@ -87,37 +87,70 @@ public final class RenewalFitter {
         options.minBinRows(), options.learningRate(), options.l2(), options.maxRounds(),
         options.patience());
 
-    // Choose the number of rounds on an inner split, then refit on every row.
+    // Choose the number of rounds on an inner split.
     boolean[] renewed = new boolean[y.length];
     for (int r = 0; r < y.length; r++) {
       renewed[r] = y[r] > 0.5;
     }
-    int holdOut = (int) Math.max(2, Math.round(1 / options.validationShare()));
-    int[] fold = Folds.stratified(renewed, holdOut, options.seed());
+    int innerFolds = (int) Math.max(2, Math.round(1 / options.validationShare()));
+    int[] fold = Folds.stratified(renewed, innerFolds, options.seed());
     int[] inner = Folds.select(fold, 0, false);
     int[] valid = Folds.select(fold, 0, true);
     AdditiveLogit.Trace trace = AdditiveLogit.fit(rows(x, inner), rows(y, inner), signs, settings,
         options.maxRounds(), rows(x, valid), rows(y, valid));
     int rounds = Math.max(1, trace.bestRounds());
-    AdditiveLogit logit = AdditiveLogit.fit(x, y, signs, settings, rounds, null, null).model();
 
-    HealthModel uncalibrated = toModel(data, logit, directions, options);
-    double[] scores = Predictions.scores(uncalibrated, data);
+    // Score every row by a model that did not see it, on the log-odds scale of that model.
+    double[] heldOut = new double[y.length];
+    for (int f = 0; f < innerFolds; f++) {
+      int[] train = Folds.select(fold, f, false);
+      int[] test = Folds.select(fold, f, true);
+      Conversion part = toModel(data, fitted(rows(x, train), rows(y, train), signs, settings,
+          rounds), directions, options);
+      double[] partScores = Predictions.scores(part.model(), data.subset(test));
+      for (int i = 0; i < test.length; i++) {
+        heldOut[test[i]] = part.logOdds(partScores[i]);
+      }
+    }
+
+    // Refit on every row, and calibrate its scores through the held-out log-odds.
+    Conversion conversion = toModel(data, fitted(x, y, signs, settings, rounds), directions,
+        options);
     double renewalRate = (y.length - churned) / (double) y.length;
-    double[] trainScores = scored(scores, scores);
-    boolean[] trainRenewed = scored(scores, renewed);
+    double[] logOdds = scored(heldOut, heldOut);
+    boolean[] outcomes = scored(heldOut, renewed);
     Calibration.Platt platt;
     Calibration.Isotonic isotonic;
-    if (trainScores.length >= 2) {
-      platt = Calibration.Platt.fit(trainScores, trainRenewed);
-      isotonic = Calibration.Isotonic.fit(trainScores, trainRenewed);
+    if (logOdds.length >= 2 && conversion.slope() > 0) {
+      Calibration.Platt onLogOdds = Calibration.Platt.fit(logOdds, outcomes);
+      platt = new Calibration.Platt(
+          onLogOdds.a() + onLogOdds.b() * conversion.intercept(),
+          onLogOdds.b() * conversion.slope());
+      isotonic = Calibration.Isotonic.fit(logOdds, outcomes)
+          .rescaled(conversion.intercept(), conversion.slope());
     } else {
-      // No row could be scored: both calibrations fall back to the training renewal rate.
+      // Nothing could be scored, or nothing predicts: both calibrations give the renewal rate.
       platt = new Calibration.Platt(Math.log(renewalRate / (1 - renewalRate)), 0);
       isotonic = new Calibration.Isotonic(List.of(50.0), List.of(renewalRate));
     }
-    HealthModel model = uncalibrated.toBuilder().renewal(platt.toMapping()).build();
+    HealthModel model = conversion.model().toBuilder().renewal(platt.toMapping()).build();
     return new FittedModel(model, directions, platt, isotonic, renewalRate, rounds);
+  }
+
+  private static AdditiveLogit fitted(
+      double[][] x, double[] y, int[] signs, AdditiveLogit.Settings settings, int rounds) {
+    return AdditiveLogit.fit(x, y, signs, settings, rounds, null, null).model();
+  }
+
+  /**
+   * A fitted logit written as a chs model, with the affine map from the model's score back to
+   * the log-odds: {@code intercept + slope * score}, exact when every KPI is applicable (up to
+   * the rounding of weights and curve scores).
+   */
+  private record Conversion(HealthModel model, double intercept, double slope) {
+    double logOdds(double score) {
+      return Double.isNaN(score) ? Double.NaN : intercept + slope * score;
+    }
   }
 
   /** Returns each column's direction: the known one, else the one learned from the rows. */
@@ -165,11 +198,12 @@ public final class RenewalFitter {
     return signs;
   }
 
-  private static HealthModel toModel(RenewalData data, AdditiveLogit logit,
+  private static Conversion toModel(RenewalData data, AdditiveLogit logit,
       Map<String, Direction> directions, FitOptions options) {
     List<AdditiveLogit.Shape> shapes = logit.shapes();
     double[] ranges = new double[shapes.size()];
     double total = 0;
+    double intercept = logit.intercept();
     for (int c = 0; c < ranges.length; c++) {
       double[] v = shapes.get(c).values();
       double min = Double.POSITIVE_INFINITY;
@@ -180,6 +214,7 @@ public final class RenewalFitter {
       }
       ranges[c] = max - min;
       total += ranges[c];
+      intercept += min;
     }
     HealthModel source = data.sourceModel().orElse(null);
     HealthModel.Builder builder = HealthModel.builder()
@@ -207,7 +242,7 @@ public final class RenewalFitter {
       Kpi<?> kpi = data.kpi(id).orElseGet(() -> new MetricKpi(id, directions.get(id), flat));
       builder.kpi(kpi, 1, flat);
     }
-    return builder.build();
+    return new Conversion(builder.build(), intercept, any ? total / 100 : 0);
   }
 
   private static Curve curve(AdditiveLogit.Shape shape, double range) {
