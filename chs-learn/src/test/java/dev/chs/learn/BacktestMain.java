@@ -3,6 +3,7 @@ package dev.chs.learn;
 import dev.chs.core.plugin.KpiRegistry;
 import dev.chs.kpis.BuiltInKpis;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Runs the published back-tests: 5 stratified folds with seed 7 on each data-set folder given,
@@ -14,7 +15,8 @@ import java.nio.file.Path;
  *     chs-cli/src/main/resources/dev/chs/cli/sample"
  * }</pre>
  *
- * <p>Add {@code --json} before the folders to print one JSON object per back-test instead.
+ * <p>Add {@code --json} before the folders to print one JSON object per back-test instead, and
+ * {@code --without a,b} to leave columns out of the folders that follow.
  */
 public final class BacktestMain {
   private BacktestMain() {}
@@ -27,13 +29,20 @@ public final class BacktestMain {
    */
   public static void main(String[] args) throws Exception {
     boolean json = false;
+    List<String> without = List.of();
     KpiRegistry registry = KpiRegistry.of(BuiltInKpis.all());
-    for (String arg : args) {
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
       if (arg.equals("--json")) {
         json = true;
         continue;
       }
-      RenewalData data = RenewalData.read(Path.of(arg), registry, null, RenewalData.DEFAULT_LEAD);
+      if (arg.equals("--without")) {
+        without = List.of(args[++i].split(","));
+        continue;
+      }
+      RenewalData data = RenewalData.read(Path.of(arg), registry, null, RenewalData.DEFAULT_LEAD)
+          .without(without);
       long start = System.nanoTime();
       BacktestReport cv = Backtest.crossValidate(data, Backtest.DEFAULT_FOLDS,
           Backtest.DEFAULT_SEED, FitOptions.DEFAULT);

@@ -14,7 +14,7 @@ public final class TuneMain {
     for (int i = 1; i + 3 < args.length; i += 4) {
       FitOptions o = new FitOptions(7, Integer.parseInt(args[i]), Integer.parseInt(args[i + 1]),
           Double.parseDouble(args[i + 2]), Double.parseDouble(args[i + 3]), 300, 30, 0.2, true,
-          0.5);
+          Double.parseDouble(System.getProperty("coverage", "0.5")));
       long start = System.nanoTime();
       BacktestReport r = Backtest.crossValidate(data, 5, 7, o);
       ModelMetrics l = r.model("learned").orElseThrow();
