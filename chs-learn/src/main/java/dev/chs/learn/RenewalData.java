@@ -581,9 +581,4 @@ public final class RenewalData {
     }
     return y;
   }
-
-  /** Returns the known KPIs by column. */
-  Map<String, Kpi<?>> knownKpis() {
-    return new LinkedHashMap<>(kpis);
-  }
 }

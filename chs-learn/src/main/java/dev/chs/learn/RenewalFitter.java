@@ -80,47 +80,30 @@ public final class RenewalFitter {
     }
 
     Map<String, Direction> directions = directions(data);
-    int[] signs = signs(data, directions, options.monotone());
-    double[][] x = data.matrix();
-    double[] y = data.renewedLabels();
     AdditiveLogit.Settings settings = new AdditiveLogit.Settings(options.maxBins(),
         options.minBinRows(), options.learningRate(), options.l2(), options.maxRounds(),
         options.patience());
-
-    // Choose the number of rounds on an inner split.
-    boolean[] renewed = new boolean[y.length];
-    for (int r = 0; r < y.length; r++) {
-      renewed[r] = y[r] > 0.5;
-    }
+    Problem problem = new Problem(data, data.matrix(), data.renewedLabels(),
+        signs(data, directions, options.monotone()), settings, directions, options);
     int innerFolds = (int) Math.max(2, Math.round(1 / options.validationShare()));
-    int[] fold = Folds.stratified(renewed, innerFolds, options.seed());
+    int[] fold = Folds.stratified(problem.renewed(), innerFolds, options.seed());
+
+    // Choose the number of rounds on the first inner fold.
     int[] inner = Folds.select(fold, 0, false);
     int[] valid = Folds.select(fold, 0, true);
-    AdditiveLogit.Trace trace = AdditiveLogit.fit(rows(x, inner), rows(y, inner), signs, settings,
-        options.maxRounds(), rows(x, valid), rows(y, valid));
+    AdditiveLogit.Trace trace = AdditiveLogit.fit(rows(problem.x(), inner),
+        rows(problem.y(), inner), problem.signs(), settings, options.maxRounds(),
+        rows(problem.x(), valid), rows(problem.y(), valid));
     int rounds = Math.max(1, trace.bestRounds());
 
-    // Score every row by a model that did not see it, on the log-odds scale of that model.
-    double[] heldOut = new double[y.length];
-    for (int f = 0; f < innerFolds; f++) {
-      int[] train = Folds.select(fold, f, false);
-      int[] test = Folds.select(fold, f, true);
-      Conversion part = toModel(data, fitted(rows(x, train), rows(y, train), signs, settings,
-          rounds), directions, options);
-      double[] partScores = Predictions.scores(part.model(), data.subset(test));
-      for (int i = 0; i < test.length; i++) {
-        heldOut[test[i]] = part.logOdds(partScores[i]);
-      }
-    }
-
-    // Refit on every row, and calibrate its scores through the held-out log-odds.
-    Conversion conversion = toModel(data, fitted(x, y, signs, settings, rounds), directions,
-        options);
-    double renewalRate = (y.length - churned) / (double) y.length;
-    double[] logOdds = scored(heldOut, heldOut);
-    boolean[] outcomes = scored(heldOut, renewed);
+    // Refit on every row, and calibrate its scores through log-odds that no model saw.
+    double[] heldOut = heldOutLogOdds(problem, fold, innerFolds, rounds);
+    Conversion conversion = problem.convert(problem.x(), problem.y(), rounds);
+    double renewalRate = (data.size() - churned) / (double) data.size();
     Calibration.Platt platt;
     Calibration.Isotonic isotonic;
+    double[] logOdds = scored(heldOut, heldOut);
+    boolean[] outcomes = scored(heldOut, problem.renewed());
     if (logOdds.length >= 2 && conversion.slope() > 0) {
       Calibration.Platt onLogOdds = Calibration.Platt.fit(logOdds, outcomes);
       platt = new Calibration.Platt(
@@ -133,8 +116,51 @@ public final class RenewalFitter {
       platt = new Calibration.Platt(Math.log(renewalRate / (1 - renewalRate)), 0);
       isotonic = new Calibration.Isotonic(List.of(50.0), List.of(renewalRate));
     }
+
     HealthModel model = conversion.model().toBuilder().renewal(platt.toMapping()).build();
     return new FittedModel(model, directions, platt, isotonic, renewalRate, rounds);
+  }
+
+  /**
+   * Returns each row's log-odds from a model fitted on the other inner folds, through that
+   * model's own scores; NaN where it could not score the row.
+   */
+  private static double[] heldOutLogOdds(Problem problem, int[] fold, int folds, int rounds) {
+    double[] heldOut = new double[problem.y().length];
+    for (int f = 0; f < folds; f++) {
+      int[] train = Folds.select(fold, f, false);
+      int[] test = Folds.select(fold, f, true);
+      Conversion part = problem.convert(rows(problem.x(), train), rows(problem.y(), train),
+          rounds);
+      double[] scores = Predictions.scores(part.model(), problem.data().subset(test));
+      for (int i = 0; i < test.length; i++) {
+        heldOut[test[i]] = part.logOdds(scores[i]);
+      }
+    }
+    return heldOut;
+  }
+
+  /** What one fit works on: the data, as arrays, and the settings. */
+  private record Problem(
+      RenewalData data,
+      double[][] x,
+      double[] y,
+      int[] signs,
+      AdditiveLogit.Settings settings,
+      Map<String, Direction> directions,
+      FitOptions options) {
+    boolean[] renewed() {
+      boolean[] renewed = new boolean[y.length];
+      for (int r = 0; r < y.length; r++) {
+        renewed[r] = y[r] > 0.5;
+      }
+      return renewed;
+    }
+
+    /** Fits {@code rows} rounds on these rows and writes the result as a chs model. */
+    Conversion convert(double[][] rowsX, double[] rowsY, int rounds) {
+      return toModel(data, fitted(rowsX, rowsY, signs, settings, rounds), directions, options);
+    }
   }
 
   private static AdditiveLogit fitted(
