@@ -1,0 +1,256 @@
+package dev.chs.learn;
+
+import dev.chs.core.model.RenewalMapping;
+import dev.chs.learn.internal.LogisticFit;
+import dev.chs.learn.internal.Maths;
+import dev.chs.learn.internal.Pav;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A map from a health score to a calibrated probability of renewal, learned from past outcomes.
+ * Calibrations are immutable and safe to share between threads.
+ *
+ * @since 0.1.0
+ */
+public sealed interface Calibration permits Calibration.Platt, Calibration.Isotonic {
+  /**
+   * Returns the probability of renewal at a score.
+   *
+   * @param score the health score, in [0, 100]
+   * @return the probability, in [0, 1]
+   */
+  double probability(double score);
+
+  /**
+   * Platt scaling: {@code P(renew) = 1 / (1 + exp(-(a + b * score)))}.
+   *
+   * @param a the log-odds of renewal at a score of 0; finite
+   * @param b the change of the log-odds per point of score; finite
+   * @since 0.1.0
+   */
+  record Platt(double a, double b) implements Calibration {
+    /** The scale of the mapping that stands for a flat calibration, in points of score. */
+    static final double FLAT_SCALE = 1e6;
+
+    /**
+     * Creates a Platt calibration.
+     *
+     * @throws IllegalArgumentException if a coefficient is not finite
+     */
+    public Platt {
+      if (!Double.isFinite(a) || !Double.isFinite(b)) {
+        throw new IllegalArgumentException(
+            "a, b: must be finite numbers, were " + a + " and " + b);
+      }
+    }
+
+    /**
+     * Fits the coefficients by maximum likelihood (with a ridge of 1e-6 on {@code b}).
+     *
+     * @param scores the scores, each finite
+     * @param renewed the outcomes, in the same order
+     * @return the calibration
+     * @throws IllegalArgumentException if the arrays differ in length or are empty
+     */
+    public static Platt fit(double[] scores, boolean[] renewed) {
+      requireSameLength(scores, renewed);
+      double mean = 0;
+      for (double score : scores) {
+        mean += score;
+      }
+      mean /= scores.length;
+      double spread = 0;
+      for (double score : scores) {
+        spread += (score - mean) * (score - mean);
+      }
+      spread = Math.sqrt(spread / scores.length);
+      double unit = spread > 0 ? spread : 1;
+      double[][] x = new double[scores.length][1];
+      double[] y = new double[scores.length];
+      for (int i = 0; i < scores.length; i++) {
+        // Standardised, so that Newton's method is well conditioned on any scale.
+        x[i][0] = (scores[i] - mean) / unit;
+        y[i] = renewed[i] ? 1 : 0;
+      }
+      double[] beta = LogisticFit.fit(x, y, 1e-6);
+      double b = beta[1] / unit;
+      return new Platt(beta[0] - b * mean, b);
+    }
+
+    @Override
+    public double probability(double score) {
+      return Maths.sigmoid(a + b * score);
+    }
+
+    /**
+     * Returns this calibration as a model's renewal mapping. When {@code b > 0}, it is exactly
+     * {@code Logistic(-a / b, 1 / b)}. Otherwise the scores carry no usable order (a higher score
+     * would not mean likelier renewal), and the mapping is nearly flat at the probability of a
+     * score of 50: a logistic with a scale of 10<sup>6</sup> points, which moves the probability
+     * by less than 10<sup>-4</sup> across the whole range of scores.
+     *
+     * @return the mapping
+     */
+    public RenewalMapping.Logistic toMapping() {
+      if (b > 1e-12 && Double.isFinite(a / b) && Double.isFinite(1 / b)) {
+        return new RenewalMapping.Logistic(-a / b, 1 / b);
+      }
+      double logOdds = a + b * 50;
+      return new RenewalMapping.Logistic(50 - FLAT_SCALE * logOdds, FLAT_SCALE);
+    }
+  }
+
+  /**
+   * Isotonic calibration: the non-decreasing step fit of the outcomes on the scores by
+   * pool-adjacent-violators, read between its knots by linear interpolation and flat beyond
+   * them. Probabilities are kept within [0.001, 0.999] so that log loss stays finite.
+   *
+   * <p>A model file cannot hold this calibration yet; see the chs-learn documentation.
+   *
+   * @param scores the knots' scores, strictly increasing, each finite
+   * @param probabilities the probability at each knot, non-decreasing, each in [0, 1]
+   * @since 0.1.0
+   */
+  record Isotonic(List<Double> scores, List<Double> probabilities) implements Calibration {
+    private static final double FLOOR = 0.001;
+
+    /**
+     * Creates an isotonic calibration.
+     *
+     * @throws IllegalArgumentException if the lists are empty or differ in length, the scores do
+     *     not strictly increase, or the probabilities decrease or leave [0, 1]
+     * @throws NullPointerException if a list or an element is null
+     */
+    public Isotonic {
+      scores = List.copyOf(scores);
+      probabilities = List.copyOf(probabilities);
+      if (scores.isEmpty() || scores.size() != probabilities.size()) {
+        throw new IllegalArgumentException("scores, probabilities: must have the same size above"
+            + " 0, were " + scores.size() + " and " + probabilities.size());
+      }
+      for (int i = 0; i < scores.size(); i++) {
+        if (!(probabilities.get(i) >= 0 && probabilities.get(i) <= 1)) {
+          throw new IllegalArgumentException(
+              "probabilities[" + i + "]: must be in [0, 1], was " + probabilities.get(i));
+        }
+        if (i > 0 && !(scores.get(i) > scores.get(i - 1))) {
+          throw new IllegalArgumentException("scores[" + i + "]: must be greater than scores["
+              + (i - 1) + "] (" + scores.get(i - 1) + "), was " + scores.get(i));
+        }
+        if (i > 0 && probabilities.get(i) < probabilities.get(i - 1)) {
+          throw new IllegalArgumentException("probabilities[" + i + "]: must be >= "
+              + probabilities.get(i - 1) + ", was " + probabilities.get(i));
+        }
+      }
+    }
+
+    /**
+     * Fits the calibration. Tied scores form one knot; each block that PAV pools becomes one knot
+     * at the mean score of its accounts.
+     *
+     * @param scores the scores, each finite
+     * @param renewed the outcomes, in the same order
+     * @return the calibration
+     * @throws IllegalArgumentException if the arrays differ in length or are empty
+     */
+    public static Isotonic fit(double[] scores, boolean[] renewed) {
+      requireSameLength(scores, renewed);
+      Integer[] order = new Integer[scores.length];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
+      List<double[]> groups = new ArrayList<>();
+      for (int k = 0; k < order.length; k++) {
+        double s = scores[order[k]];
+        double y = renewed[order[k]] ? 1 : 0;
+        if (!groups.isEmpty() && groups.get(groups.size() - 1)[0] == s) {
+          groups.get(groups.size() - 1)[1] += y;
+          groups.get(groups.size() - 1)[2] += 1;
+        } else {
+          groups.add(new double[] {s, y, 1});
+        }
+      }
+      double[] rate = new double[groups.size()];
+      double[] weight = new double[groups.size()];
+      for (int g = 0; g < rate.length; g++) {
+        rate[g] = groups.get(g)[1] / groups.get(g)[2];
+        weight[g] = groups.get(g)[2];
+      }
+      double[] fit = Pav.increasing(rate, weight);
+      List<Double> knots = new ArrayList<>();
+      List<Double> values = new ArrayList<>();
+      int g = 0;
+      while (g < fit.length) {
+        int end = g;
+        double scoreSum = 0;
+        double count = 0;
+        while (end < fit.length && fit[end] == fit[g]) {
+          scoreSum += groups.get(end)[0] * weight[end];
+          count += weight[end];
+          end++;
+        }
+        double knot = scoreSum / count;
+        if (knots.isEmpty() || knot > knots.get(knots.size() - 1)) {
+          knots.add(knot);
+          values.add(fit[g]);
+        }
+        g = end;
+      }
+      return new Isotonic(knots, values);
+    }
+
+    /**
+     * Returns this calibration fitted on {@code z = intercept + slope * score} as a calibration of
+     * {@code score}: each knot moves to {@code (z - intercept) / slope}.
+     *
+     * @param intercept the intercept of the map from score to {@code z}; finite
+     * @param slope the slope of that map; finite and above 0
+     * @return the calibration on the score's scale
+     * @throws IllegalArgumentException if the slope is not above 0
+     */
+    public Isotonic rescaled(double intercept, double slope) {
+      if (!(slope > 0 && Double.isFinite(slope)) || !Double.isFinite(intercept)) {
+        throw new IllegalArgumentException(
+            "slope: must be a finite number > 0, was " + slope + " (intercept " + intercept + ")");
+      }
+      List<Double> knots = new ArrayList<>(scores.size());
+      for (double z : scores) {
+        knots.add((z - intercept) / slope);
+      }
+      return new Isotonic(knots, probabilities);
+    }
+
+    @Override
+    public double probability(double score) {
+      int n = scores.size();
+      double p;
+      if (score <= scores.get(0)) {
+        p = probabilities.get(0);
+      } else if (score >= scores.get(n - 1)) {
+        p = probabilities.get(n - 1);
+      } else {
+        int hi = 1;
+        while (scores.get(hi) < score) {
+          hi++;
+        }
+        double t = (score - scores.get(hi - 1)) / (scores.get(hi) - scores.get(hi - 1));
+        p = probabilities.get(hi - 1) + t * (probabilities.get(hi) - probabilities.get(hi - 1));
+      }
+      return Math.min(1 - FLOOR, Math.max(FLOOR, p));
+    }
+  }
+
+  private static void requireSameLength(double[] scores, boolean[] renewed) {
+    Objects.requireNonNull(scores, "scores");
+    Objects.requireNonNull(renewed, "renewed");
+    if (scores.length != renewed.length || scores.length == 0) {
+      throw new IllegalArgumentException("scores, renewed: must have the same length above 0,"
+          + " were " + scores.length + " and " + renewed.length);
+    }
+  }
+}

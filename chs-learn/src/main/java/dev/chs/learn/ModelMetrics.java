@@ -1,0 +1,201 @@
+package dev.chs.learn;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How well one model's predictions match the outcomes of a back-test.
+ *
+ * <p>Every figure is about the <em>churn</em> event: the label is 1 for an account that churned,
+ * and the prediction is {@code 1 - renewal probability}. AUC, Brier score and log loss are the
+ * same whichever of the two events is taken as positive; the top decile is the tenth of accounts
+ * with the highest churn probability.
+ *
+ * @param name the model's name, such as {@code learned}, {@code default} or {@code logistic}
+ * @param auc the area under the ROC curve, in [0, 1], ties counted as half; NaN when only one
+ *     class occurs
+ * @param brier the mean squared error of the churn probability, in [0, 1]
+ * @param logLoss the mean negative log-likelihood, in nats, with probabilities clipped to [1e-15,
+ *     1 - 1e-15]; at least 0
+ * @param topDecileLift the churn rate of the top decile divided by the overall churn rate; at
+ *     least 0, NaN when nobody churned
+ * @param topDecileCaptured the share of all churners that fall in the top decile, in [0, 1]; NaN
+ *     when nobody churned
+ * @param reliability ten bins of width 0.1 over the predicted churn probability
+ * @param unscored how many accounts the model gave no score (insufficient data), and so were given
+ *     the training churn rate instead; at least zero
+ * @since 0.1.0
+ */
+public record ModelMetrics(
+    String name,
+    double auc,
+    double brier,
+    double logLoss,
+    double topDecileLift,
+    double topDecileCaptured,
+    List<ReliabilityBin> reliability,
+    int unscored) {
+  /** The fewest accounts a reliability bin holds for {@link #maxCalibrationError()} to count it. */
+  public static final int CALIBRATION_MIN_COUNT = 50;
+
+  private static final double CLIP = 1e-15;
+  private static final int BINS = 10;
+
+  /**
+   * Creates the metrics.
+   *
+   * @throws NullPointerException if the name or the bins are null
+   */
+  public ModelMetrics {
+    Objects.requireNonNull(name, "name");
+    reliability = List.copyOf(reliability);
+  }
+
+  /**
+   * Computes the metrics of predictions against outcomes.
+   *
+   * @param name the model's name
+   * @param churnProbability the predicted probability of churn of each account, in [0, 1]
+   * @param churned whether each account churned, in the same order
+   * @param unscored how many of the predictions are the fallback for an unscored account
+   * @return the metrics
+   * @throws IllegalArgumentException if the arrays differ in length, are empty, or a probability
+   *     is outside [0, 1]
+   */
+  public static ModelMetrics of(
+      String name, double[] churnProbability, boolean[] churned, int unscored) {
+    int n = churnProbability.length;
+    if (n != churned.length || n == 0) {
+      throw new IllegalArgumentException(
+          "churnProbability, churned: must have the same length above 0, were " + n + " and "
+              + churned.length);
+    }
+    for (int i = 0; i < n; i++) {
+      if (!(churnProbability[i] >= 0 && churnProbability[i] <= 1)) {
+        throw new IllegalArgumentException(
+            "churnProbability[" + i + "]: must be in [0, 1], was " + churnProbability[i]);
+      }
+    }
+    double brier = 0;
+    double logLoss = 0;
+    for (int i = 0; i < n; i++) {
+      double p = churnProbability[i];
+      double y = churned[i] ? 1 : 0;
+      brier += (p - y) * (p - y);
+      double clipped = Math.min(1 - CLIP, Math.max(CLIP, p));
+      logLoss -= churned[i] ? Math.log(clipped) : Math.log(1 - clipped);
+    }
+    double[] decile = topDecile(churnProbability, churned);
+    return new ModelMetrics(name, auc(churnProbability, churned), brier / n, logLoss / n,
+        decile[0], decile[1], reliability(churnProbability, churned), unscored);
+  }
+
+  /**
+   * Returns the area under the ROC curve: the chance that a random churner is ranked above a
+   * random non-churner, ties counting one half.
+   *
+   * @param score the scores, higher meaning more likely to churn
+   * @param positive the labels
+   * @return the AUC in [0, 1], or NaN when one class is absent
+   */
+  public static double auc(double[] score, boolean[] positive) {
+    int n = score.length;
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingDouble(i -> score[i]));
+    double rankSum = 0;
+    long positives = 0;
+    int i = 0;
+    while (i < n) {
+      int j = i;
+      while (j + 1 < n && score[order[j + 1]] == score[order[i]]) {
+        j++;
+      }
+      // Ranks i+1 .. j+1 share their mean.
+      double rank = (i + j + 2) / 2.0;
+      for (int k = i; k <= j; k++) {
+        if (positive[order[k]]) {
+          rankSum += rank;
+          positives++;
+        }
+      }
+      i = j + 1;
+    }
+    long negatives = n - positives;
+    if (positives == 0 || negatives == 0) {
+      return Double.NaN;
+    }
+    return (rankSum - positives * (positives + 1) / 2.0) / ((double) positives * negatives);
+  }
+
+  /**
+   * Returns the lift and the share of churners captured in the top decile: the {@code ceil(n /
+   * 10)} accounts of highest churn probability, ties broken by their order in the input.
+   */
+  private static double[] topDecile(double[] p, boolean[] churned) {
+    int n = p.length;
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -p[i]).thenComparing(i -> i));
+    int top = (n + 9) / 10;
+    int churnersTop = 0;
+    int churners = 0;
+    for (int k = 0; k < n; k++) {
+      if (churned[order[k]]) {
+        churners++;
+        if (k < top) {
+          churnersTop++;
+        }
+      }
+    }
+    if (churners == 0) {
+      return new double[] {Double.NaN, Double.NaN};
+    }
+    double lift = ((double) churnersTop / top) / ((double) churners / n);
+    return new double[] {lift, (double) churnersTop / churners};
+  }
+
+  private static List<ReliabilityBin> reliability(double[] p, boolean[] churned) {
+    int[] count = new int[BINS];
+    double[] predicted = new double[BINS];
+    double[] observed = new double[BINS];
+    for (int i = 0; i < p.length; i++) {
+      int bin = Math.min(BINS - 1, (int) Math.floor(p[i] * BINS));
+      count[bin]++;
+      predicted[bin] += p[i];
+      observed[bin] += churned[i] ? 1 : 0;
+    }
+    List<ReliabilityBin> bins = new ArrayList<>(BINS);
+    for (int b = 0; b < BINS; b++) {
+      double mean = count[b] == 0 ? Double.NaN : predicted[b] / count[b];
+      double rate = count[b] == 0 ? Double.NaN : observed[b] / count[b];
+      bins.add(new ReliabilityBin(b / (double) BINS, (b + 1) / (double) BINS, count[b], mean,
+          rate));
+    }
+    return bins;
+  }
+
+  /**
+   * Returns the largest calibration error among the bins that hold at least {@value
+   * #CALIBRATION_MIN_COUNT} accounts.
+   *
+   * @return the largest {@link ReliabilityBin#error()} of those bins, in [0, 1]; 0 when none holds
+   *     that many
+   */
+  public double maxCalibrationError() {
+    double max = 0;
+    for (ReliabilityBin bin : reliability) {
+      if (bin.count() >= CALIBRATION_MIN_COUNT) {
+        max = Math.max(max, bin.error());
+      }
+    }
+    return max;
+  }
+}

@@ -1,0 +1,336 @@
+package dev.chs.learn;
+
+import dev.chs.api.kpi.Curve;
+import dev.chs.api.kpi.Direction;
+import dev.chs.api.kpi.Kpi;
+import dev.chs.core.model.HealthModel;
+import dev.chs.learn.internal.AdditiveLogit;
+import dev.chs.learn.internal.Folds;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Fits a health model to past renewals: its KPI weights, each KPI's curve, and the calibration
+ * from score to renewal probability.
+ *
+ * <h2>Method</h2>
+ *
+ * <ol>
+ *   <li><b>Directions.</b> A column with a known direction keeps it. Any other column takes the
+ *       direction of its univariate association with renewal on the training rows: higher is
+ *       better when the AUC of the column for renewal is at least 0.5.
+ *   <li><b>Additive logit.</b> The log-odds of renewal is fitted as {@code b0 + sum_i g_i(x_i)}.
+ *       Each {@code g_i} is a step function over up to {@link FitOptions#maxBins()} bins at
+ *       quantiles of the training values, each bin holding at least {@link
+ *       FitOptions#minBinRows()} rows, with a separate value for "not applicable". Boosting
+ *       visits the columns in turn; each visit takes a damped Newton step for every bin, with a
+ *       ridge penalty on the bin values, then projects the bins onto the monotone sequences of
+ *       the column's direction by pool-adjacent-violators. The number of rounds is chosen by the
+ *       log loss on a seeded, stratified inner validation split, and the model is then refitted
+ *       on all training rows for that many rounds.
+ *   <li><b>A chs model.</b> Each {@code g_i} becomes a {@link Curve.Steps} curve, {@code 100 *
+ *       (g_i - min g_i) / range_i}, and a weight proportional to {@code range_i}. When every KPI
+ *       is applicable, the score is then an affine function of the fitted log-odds, so the
+ *       model's order is the fit's. A column whose curve is flat is left out.
+ *   <li><b>Calibration.</b> The model scores the training rows through {@code Scorer}, and a
+ *       Platt calibration of renewal on those scores becomes the model's renewal mapping; an
+ *       isotonic calibration is fitted beside it.
+ * </ol>
+ *
+ * <h2>KPIs that are not applicable</h2>
+ *
+ * <p>{@code Scorer} leaves a KPI that is not applicable out of the score and spreads its weight
+ * over the others, which amounts to giving it the weighted mean score of the others. The fitted
+ * value for "not applicable" cannot be written in a model file, so a model scores such accounts
+ * with that renormalisation, not with the fitted value. Calibrating on the scores that {@code
+ * Scorer} gives, rather than on the fitted log-odds, keeps the probabilities honest for them.
+ *
+ * <p>Fitting holds no state and is safe to call from many threads; it is deterministic: the same
+ * data and options give the same model, to the bit.
+ *
+ * @since 0.1.0
+ */
+public final class RenewalFitter {
+  /** Weights are rounded to 4 decimals and curve scores to 2, so that model files read well. */
+  private static final int WEIGHT_SCALE = 10_000;
+  private static final int SCORE_SCALE = 100;
+
+  private RenewalFitter() {}
+
+  /**
+   * Fits a model to all rows of {@code data}.
+   *
+   * @param data the renewals and candidate KPI values
+   * @param options the settings
+   * @return the fitted model
+   * @throws IllegalArgumentException if the data have fewer than 10 rows, or lack a renewed or a
+   *     churned row
+   * @throws NullPointerException if an argument is null
+   */
+  public static FittedModel fit(RenewalData data, FitOptions options) {
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(options, "options");
+    int churned = data.churned();
+    if (data.size() < 10 || churned == 0 || churned == data.size()) {
+      throw new IllegalArgumentException("data: must hold at least 10 rows with both outcomes, had "
+          + data.size() + " rows, " + churned + " churned");
+    }
+
+    Map<String, Direction> directions = directions(data);
+    AdditiveLogit.Settings settings = new AdditiveLogit.Settings(options.maxBins(),
+        options.minBinRows(), options.learningRate(), options.l2(), options.maxRounds(),
+        options.patience());
+    Problem problem = new Problem(data, data.matrix(), data.renewedLabels(),
+        signs(data, directions, options.monotone()), settings, directions, options);
+    int innerFolds = (int) Math.max(2, Math.round(1 / options.validationShare()));
+    int[] fold = Folds.stratified(problem.renewed(), innerFolds, options.seed());
+
+    // Choose the number of rounds on the first inner fold.
+    int[] inner = Folds.select(fold, 0, false);
+    int[] valid = Folds.select(fold, 0, true);
+    AdditiveLogit.Trace trace = AdditiveLogit.fit(rows(problem.x(), inner),
+        rows(problem.y(), inner), problem.signs(), settings, options.maxRounds(),
+        rows(problem.x(), valid), rows(problem.y(), valid));
+    int rounds = Math.max(1, trace.bestRounds());
+
+    // Refit on every row, and calibrate its scores through log-odds that no model saw.
+    double[] heldOut = heldOutLogOdds(problem, fold, innerFolds, rounds);
+    Conversion conversion = problem.convert(problem.x(), problem.y(), rounds);
+    double renewalRate = (data.size() - churned) / (double) data.size();
+    Calibration.Platt platt;
+    Calibration.Isotonic isotonic;
+    double[] logOdds = scored(heldOut, heldOut);
+    boolean[] outcomes = scored(heldOut, problem.renewed());
+    if (logOdds.length >= 2 && conversion.slope() > 0) {
+      Calibration.Platt onLogOdds = Calibration.Platt.fit(logOdds, outcomes);
+      platt = new Calibration.Platt(
+          onLogOdds.a() + onLogOdds.b() * conversion.intercept(),
+          onLogOdds.b() * conversion.slope());
+      isotonic = Calibration.Isotonic.fit(logOdds, outcomes)
+          .rescaled(conversion.intercept(), conversion.slope());
+    } else {
+      // Nothing could be scored, or nothing predicts: both calibrations give the renewal rate.
+      platt = new Calibration.Platt(Math.log(renewalRate / (1 - renewalRate)), 0);
+      isotonic = new Calibration.Isotonic(List.of(50.0), List.of(renewalRate));
+    }
+
+    HealthModel model = conversion.model().toBuilder().renewal(platt.toMapping()).build();
+    return new FittedModel(model, directions, platt, isotonic, renewalRate, rounds);
+  }
+
+  /**
+   * Returns each row's log-odds from a model fitted on the other inner folds, through that
+   * model's own scores; NaN where it could not score the row.
+   */
+  private static double[] heldOutLogOdds(Problem problem, int[] fold, int folds, int rounds) {
+    double[] heldOut = new double[problem.y().length];
+    for (int f = 0; f < folds; f++) {
+      int[] train = Folds.select(fold, f, false);
+      int[] test = Folds.select(fold, f, true);
+      Conversion part = problem.convert(rows(problem.x(), train), rows(problem.y(), train),
+          rounds);
+      double[] scores = Predictions.scores(part.model(), problem.data().subset(test));
+      for (int i = 0; i < test.length; i++) {
+        heldOut[test[i]] = part.logOdds(scores[i]);
+      }
+    }
+    return heldOut;
+  }
+
+  /** What one fit works on: the data, as arrays, and the settings. */
+  private record Problem(
+      RenewalData data,
+      double[][] x,
+      double[] y,
+      int[] signs,
+      AdditiveLogit.Settings settings,
+      Map<String, Direction> directions,
+      FitOptions options) {
+    boolean[] renewed() {
+      boolean[] renewed = new boolean[y.length];
+      for (int r = 0; r < y.length; r++) {
+        renewed[r] = y[r] > 0.5;
+      }
+      return renewed;
+    }
+
+    /** Fits {@code rows} rounds on these rows and writes the result as a chs model. */
+    Conversion convert(double[][] rowsX, double[] rowsY, int rounds) {
+      return toModel(data, fitted(rowsX, rowsY, signs, settings, rounds), directions, options);
+    }
+  }
+
+  private static AdditiveLogit fitted(
+      double[][] x, double[] y, int[] signs, AdditiveLogit.Settings settings, int rounds) {
+    return AdditiveLogit.fit(x, y, signs, settings, rounds, null, null).model();
+  }
+
+  /**
+   * A fitted logit written as a chs model, with the affine map from the model's score back to
+   * the log-odds: {@code intercept + slope * score}, exact when every KPI is applicable (up to
+   * the rounding of weights and curve scores).
+   */
+  private record Conversion(HealthModel model, double intercept, double slope) {
+    double logOdds(double score) {
+      return Double.isNaN(score) ? Double.NaN : intercept + slope * score;
+    }
+  }
+
+  /** Returns each column's direction: the known one, else the one learned from the rows. */
+  static Map<String, Direction> directions(RenewalData data) {
+    Map<String, Direction> directions = new LinkedHashMap<>();
+    double[][] x = data.matrix();
+    for (int c = 0; c < data.columns().size(); c++) {
+      String id = data.columns().get(c);
+      Direction known = data.directions().get(id);
+      directions.put(id, known != null ? known : learnedDirection(data, x, c));
+    }
+    return directions;
+  }
+
+  private static Direction learnedDirection(RenewalData data, double[][] x, int c) {
+    List<Double> values = new ArrayList<>();
+    List<Boolean> labels = new ArrayList<>();
+    for (int r = 0; r < x.length; r++) {
+      if (!Double.isNaN(x[r][c])) {
+        values.add(x[r][c]);
+        labels.add(data.rows().get(r).renewed());
+      }
+    }
+    double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+    boolean[] l = new boolean[labels.size()];
+    for (int i = 0; i < l.length; i++) {
+      l[i] = labels.get(i);
+    }
+    double auc = ModelMetrics.auc(v, l);
+    return Double.isNaN(auc) || auc >= 0.5 ? Direction.HIGHER_IS_BETTER
+        : Direction.LOWER_IS_BETTER;
+  }
+
+  private static int[] signs(RenewalData data, Map<String, Direction> directions,
+      boolean monotone) {
+    int[] signs = new int[data.columns().size()];
+    for (int c = 0; c < signs.length; c++) {
+      Direction direction = directions.get(data.columns().get(c));
+      signs[c] = !monotone ? 0 : switch (direction) {
+        case HIGHER_IS_BETTER -> 1;
+        case LOWER_IS_BETTER -> -1;
+        case STABLE_IS_BETTER -> 0;
+      };
+    }
+    return signs;
+  }
+
+  private static Conversion toModel(RenewalData data, AdditiveLogit logit,
+      Map<String, Direction> directions, FitOptions options) {
+    List<AdditiveLogit.Shape> shapes = logit.shapes();
+    double[] ranges = new double[shapes.size()];
+    double total = 0;
+    double intercept = logit.intercept();
+    for (int c = 0; c < ranges.length; c++) {
+      double[] v = shapes.get(c).values();
+      double min = Double.POSITIVE_INFINITY;
+      double max = Double.NEGATIVE_INFINITY;
+      for (double value : v) {
+        min = Math.min(min, value);
+        max = Math.max(max, value);
+      }
+      ranges[c] = max - min;
+      total += ranges[c];
+      intercept += min;
+    }
+    HealthModel source = data.sourceModel().orElse(null);
+    HealthModel.Builder builder = HealthModel.builder()
+        .minimumCoverage(options.minimumCoverage());
+    if (source != null) {
+      builder.window(source.window()).bands(source.bands()).rollup(source.rollup())
+          .interventions(source.interventions()).watchlist(source.watchlist());
+    }
+    boolean any = false;
+    for (int c = 0; c < ranges.length; c++) {
+      double weight = total > 0 ? round(ranges[c] / total, WEIGHT_SCALE) : 0;
+      if (weight <= 0) {
+        continue;
+      }
+      String id = data.columns().get(c);
+      Curve curve = curve(shapes.get(c), ranges[c]);
+      Kpi<?> kpi = data.kpi(id).orElseGet(() -> new MetricKpi(id, directions.get(id), curve));
+      builder.kpi(kpi, weight, curve);
+      any = true;
+    }
+    if (!any) {
+      // Nothing predicts: one flat KPI keeps the model valid, and calibration gives the base rate.
+      String id = data.columns().get(0);
+      Curve flat = Curve.Steps.of(50, new Curve.Step(0, 50));
+      Kpi<?> kpi = data.kpi(id).orElseGet(() -> new MetricKpi(id, directions.get(id), flat));
+      builder.kpi(kpi, 1, flat);
+    }
+    return new Conversion(builder.build(), intercept, any ? total / 100 : 0);
+  }
+
+  private static Curve curve(AdditiveLogit.Shape shape, double range) {
+    double[] v = shape.values();
+    double min = Double.POSITIVE_INFINITY;
+    for (double value : v) {
+      min = Math.min(min, value);
+    }
+    double below = score(v[0], min, range);
+    List<Curve.Step> steps = new ArrayList<>();
+    double last = below;
+    for (int k = 1; k < v.length; k++) {
+      double s = score(v[k], min, range);
+      if (s != last) {
+        steps.add(new Curve.Step(shape.thresholds()[k - 1], s));
+        last = s;
+      }
+    }
+    if (steps.isEmpty()) {
+      steps.add(new Curve.Step(shape.thresholds().length > 0 ? shape.thresholds()[0] : 0, below));
+    }
+    return new Curve.Steps(below, steps);
+  }
+
+  private static double score(double value, double min, double range) {
+    return Math.max(0, Math.min(100, round(100 * (value - min) / range, SCORE_SCALE)));
+  }
+
+  private static double round(double value, int scale) {
+    return Math.round(value * scale) / (double) scale;
+  }
+
+  private static double[][] rows(double[][] x, int[] positions) {
+    double[][] out = new double[positions.length][];
+    for (int i = 0; i < positions.length; i++) {
+      out[i] = x[positions[i]];
+    }
+    return out;
+  }
+
+  private static double[] rows(double[] y, int[] positions) {
+    double[] out = new double[positions.length];
+    for (int i = 0; i < positions.length; i++) {
+      out[i] = y[positions[i]];
+    }
+    return out;
+  }
+
+  private static double[] scored(double[] scores, double[] values) {
+    return java.util.stream.IntStream.range(0, scores.length)
+        .filter(r -> !Double.isNaN(scores[r])).mapToDouble(r -> values[r]).toArray();
+  }
+
+  private static boolean[] scored(double[] scores, boolean[] values) {
+    int n = scores.length - Predictions.unscored(scores);
+    boolean[] out = new boolean[n];
+    int i = 0;
+    for (int r = 0; r < scores.length; r++) {
+      if (!Double.isNaN(scores[r])) {
+        out[i++] = values[r];
+      }
+    }
+    return out;
+  }
+}

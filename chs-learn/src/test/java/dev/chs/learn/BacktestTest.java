@@ -1,0 +1,93 @@
+package dev.chs.learn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chs.api.AccountId;
+import dev.chs.api.CloudId;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BacktestTest {
+  private static final RenewalData DATA = Synthetic.data(800, 21, 0.3);
+  private static final BacktestReport REPORT =
+      Backtest.crossValidate(DATA, 5, 7, FitOptions.DEFAULT);
+
+  @Test
+  void comparesTheLearnedModelWithBothPeersOnTheSameRows() {
+    assertThat(REPORT.models()).extracting(ModelMetrics::name)
+        .containsExactly("learned", "learned_isotonic", "default", "logistic");
+    assertThat(REPORT.rows()).isEqualTo(800);
+    assertThat(REPORT.churned()).isEqualTo(DATA.churned());
+    ModelMetrics learned = REPORT.model("learned").orElseThrow();
+    assertThat(learned.auc()).isGreaterThan(0.7);
+    assertThat(learned.reliability()).hasSize(10);
+  }
+
+  @Test
+  void theSameSeedGivesTheSameReport() {
+    assertThat(Backtest.crossValidate(DATA, 5, 7, FitOptions.DEFAULT).toJson())
+        .isEqualTo(REPORT.toJson());
+  }
+
+  @Test
+  void printsOneJsonObjectWithAModelsArray() throws Exception {
+    JsonNode json = new ObjectMapper().readTree(REPORT.toJson());
+
+    assertThat(json.get("validation").asText()).isEqualTo("stratified_k_fold");
+    assertThat(json.get("folds").asInt()).isEqualTo(5);
+    assertThat(json.get("seed").asLong()).isEqualTo(7);
+    assertThat(json.get("label").asText()).isEqualTo("churn");
+    JsonNode models = json.get("models");
+    assertThat(models.size()).isEqualTo(4);
+    for (JsonNode model : models) {
+      assertThat(model.has("name")).isTrue();
+      assertThat(model.get("auc").isNumber()).isTrue();
+      assertThat(model.get("brier").isNumber()).isTrue();
+      assertThat(model.get("log_loss").isNumber()).isTrue();
+      assertThat(model.get("reliability").size()).isEqualTo(10);
+    }
+  }
+
+  @Test
+  void theTableNamesEveryModel() {
+    assertThat(REPORT.toTable()).contains("learned ", "default ", "logistic ", "reliability of",
+        "stratified 5-fold cross-validation, seed 7");
+  }
+
+  @Test
+  void aTimeSplitTestsOnTheLatestRenewals() {
+    BacktestReport split = Backtest.timeSplit(DATA, 0.3, FitOptions.DEFAULT);
+
+    assertThat(split.validation()).isEqualTo("time_split");
+    assertThat(split.rows()).isBetween(200, 260);
+  }
+
+  @Test
+  void aTimeSplitNeedsMoreThanOneRenewalDate() {
+    List<RenewalData.Renewal> rows = new ArrayList<>();
+    double[][] values = new double[40][];
+    for (int r = 0; r < 40; r++) {
+      rows.add(new RenewalData.Renewal(AccountId.of("A" + r), CloudId.ACCOUNT_WIDE,
+          Instant.parse("2020-01-01T00:00:00Z"), r % 3 != 0));
+      values[r] = new double[] {r};
+    }
+    RenewalData snapshot = RenewalData.of("snapshot", List.of("x"), Map.of(), rows, values);
+
+    assertThatThrownBy(() -> Backtest.timeSplit(snapshot, 0.3, FitOptions.DEFAULT))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("1 distinct renewal dates");
+  }
+
+  @Test
+  void rejectsMoreFoldsThanTheRarerOutcomeHasRows() {
+    assertThatThrownBy(() -> Backtest.crossValidate(DATA, 10_000, 7, FitOptions.DEFAULT))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("folds: must be in [2, ");
+  }
+}

@@ -1,0 +1,70 @@
+package dev.chs.learn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.chs.core.model.RenewalMapping;
+import org.junit.jupiter.api.Test;
+
+class CalibrationTest {
+  @Test
+  void plattMatchesTheRatesOfTwoScoresByHand() {
+    // At score 0, 1 of 4 renewed; at 100, 3 of 4. Maximum likelihood puts the curve through
+    // both rates: a = logit(0.25) = -ln 3, and a + 100 b = logit(0.75) = ln 3.
+    double[] scores = {0, 0, 0, 0, 100, 100, 100, 100};
+    boolean[] renewed = {true, false, false, false, true, true, true, false};
+
+    Calibration.Platt platt = Calibration.Platt.fit(scores, renewed);
+
+    assertThat(platt.a()).isCloseTo(-Math.log(3), within(1e-4));
+    assertThat(platt.b()).isCloseTo(2 * Math.log(3) / 100, within(1e-6));
+    assertThat(platt.probability(0)).isCloseTo(0.25, within(1e-5));
+    assertThat(platt.probability(50)).isCloseTo(0.5, within(1e-5));
+    RenewalMapping.Logistic mapping = platt.toMapping();
+    assertThat(mapping.midpoint()).isCloseTo(50, within(1e-3));
+    assertThat(mapping.scale()).isCloseTo(100 / (2 * Math.log(3)), within(1e-3));
+    assertThat(mapping.probability(100)).isCloseTo(0.75, within(1e-5));
+  }
+
+  @Test
+  void aPlattSlopeThatIsNotPositiveMapsToANearlyFlatLogistic() {
+    // Higher scores renew less here: no positive scale fits, so the mapping is flat.
+    Calibration.Platt platt = new Calibration.Platt(Math.log(4), -0.01);
+
+    RenewalMapping.Logistic mapping = platt.toMapping();
+
+    double atFifty = platt.probability(50);
+    assertThat(mapping.probability(0)).isCloseTo(atFifty, within(1e-4));
+    assertThat(mapping.probability(100)).isCloseTo(atFifty, within(1e-4));
+  }
+
+  @Test
+  void isotonicPoolsScoresWhoseRatesFallByHand() {
+    // Rates by score: 10 -> 0, 20 -> 1, 30 -> 0, 40 -> 1. 20 and 30 pool to 0.5 at score 25.
+    double[] scores = {10, 20, 30, 40};
+    boolean[] renewed = {false, true, false, true};
+
+    Calibration.Isotonic isotonic = Calibration.Isotonic.fit(scores, renewed);
+
+    assertThat(isotonic.scores()).containsExactly(10.0, 25.0, 40.0);
+    assertThat(isotonic.probabilities()).containsExactly(0.0, 0.5, 1.0);
+    assertThat(isotonic.probability(25)).isEqualTo(0.5);
+    assertThat(isotonic.probability(32.5)).isCloseTo(0.75, within(1e-12));
+    // Kept off 0 and 1 so that log loss stays finite.
+    assertThat(isotonic.probability(0)).isEqualTo(0.001);
+    assertThat(isotonic.probability(100)).isEqualTo(0.999);
+  }
+
+  @Test
+  void isotonicRescalesItsKnotsToAnotherScale() {
+    Calibration.Isotonic onLogOdds = new Calibration.Isotonic(
+        java.util.List.of(-1.0, 1.0), java.util.List.of(0.2, 0.8));
+
+    // z = -2 + 0.04 * score, so z = -1 at score 25 and z = 1 at score 75.
+    Calibration.Isotonic onScores = onLogOdds.rescaled(-2, 0.04);
+
+    assertThat(onScores.scores().get(0)).isCloseTo(25, within(1e-9));
+    assertThat(onScores.scores().get(1)).isCloseTo(75, within(1e-9));
+    assertThat(onScores.probability(50)).isCloseTo(0.5, within(1e-9));
+  }
+}

@@ -1,0 +1,88 @@
+package dev.chs.learn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class ModelMetricsTest {
+  @Test
+  void aucCountsOrderedPairsByHand() {
+    // Churners score 0.35 and 0.8, the others 0.1 and 0.4: 3 of 4 pairs are in order.
+    double auc = ModelMetrics.auc(new double[] {0.1, 0.4, 0.35, 0.8},
+        new boolean[] {false, false, true, true});
+
+    assertThat(auc).isEqualTo(0.75);
+  }
+
+  @Test
+  void aucCountsATieAsHalf() {
+    // Pairs: (0.5 vs 0.5) tie = 0.5, (0.5 vs 0.2) = 1: (0.5 + 1) / 2.
+    double auc = ModelMetrics.auc(new double[] {0.5, 0.5, 0.2},
+        new boolean[] {true, false, false});
+
+    assertThat(auc).isEqualTo(0.75);
+  }
+
+  @Test
+  void aucIsUndefinedForOneClass() {
+    assertThat(ModelMetrics.auc(new double[] {0.1, 0.2}, new boolean[] {true, true})).isNaN();
+  }
+
+  @Test
+  void brierAndLogLossByHand() {
+    ModelMetrics m = ModelMetrics.of("m", new double[] {0.8, 0.4}, new boolean[] {true, false}, 0);
+
+    // ((0.8 - 1)^2 + (0.4 - 0)^2) / 2 = (0.04 + 0.16) / 2
+    assertThat(m.brier()).isCloseTo(0.1, within(1e-12));
+    // -(ln 0.8 + ln 0.6) / 2
+    assertThat(m.logLoss()).isCloseTo(-(Math.log(0.8) + Math.log(0.6)) / 2, within(1e-12));
+  }
+
+  @Test
+  void topDecileLiftAndCaptureByHand() {
+    // 20 accounts, 4 churners; the top decile is the 2 highest predictions, one a churner.
+    double[] p = new double[20];
+    boolean[] churned = new boolean[20];
+    for (int i = 0; i < 20; i++) {
+      p[i] = i / 20.0;
+    }
+    churned[19] = true;
+    churned[5] = true;
+    churned[6] = true;
+    churned[7] = true;
+
+    ModelMetrics m = ModelMetrics.of("m", p, churned, 0);
+
+    // Top-decile churn rate 1/2 over a base rate of 4/20.
+    assertThat(m.topDecileLift()).isCloseTo(2.5, within(1e-12));
+    assertThat(m.topDecileCaptured()).isCloseTo(0.25, within(1e-12));
+  }
+
+  @Test
+  void reliabilityHasTenBinsOfWidthOneTenth() {
+    ModelMetrics m = ModelMetrics.of("m", new double[] {0.05, 0.07, 0.95, 1.0},
+        new boolean[] {false, true, true, true}, 0);
+
+    assertThat(m.reliability()).hasSize(10);
+    ReliabilityBin first = m.reliability().get(0);
+    assertThat(first.count()).isEqualTo(2);
+    assertThat(first.meanPredicted()).isCloseTo(0.06, within(1e-12));
+    assertThat(first.observedRate()).isEqualTo(0.5);
+    ReliabilityBin last = m.reliability().get(9);
+    assertThat(last.count()).isEqualTo(2);
+    assertThat(last.upper()).isEqualTo(1.0);
+    assertThat(m.reliability().get(4).count()).isZero();
+    assertThat(m.reliability().get(4).meanPredicted()).isNaN();
+    // No bin holds 50 accounts, so none counts for the calibration error.
+    assertThat(m.maxCalibrationError()).isZero();
+  }
+
+  @Test
+  void rejectsAProbabilityOutsideTheUnitInterval() {
+    assertThatThrownBy(() -> ModelMetrics.of("m", new double[] {1.5}, new boolean[] {true}, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("churnProbability[0]: must be in [0, 1], was 1.5");
+  }
+}

@@ -1,0 +1,157 @@
+package dev.chs.learn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.chs.api.AccountId;
+import dev.chs.api.CloudId;
+import dev.chs.api.kpi.Curve;
+import dev.chs.api.kpi.Direction;
+import dev.chs.api.signal.Metric;
+import dev.chs.api.signal.Signal;
+import dev.chs.core.model.HealthModel;
+import dev.chs.core.model.ModelFile;
+import dev.chs.core.model.RenewalMapping;
+import dev.chs.core.model.WeightedKpi;
+import dev.chs.core.score.AccountHealth;
+import dev.chs.core.score.Scorer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RenewalFitterTest {
+  private static final RenewalData DATA = Synthetic.data(1500, 11, 0);
+  private static final FittedModel FITTED = RenewalFitter.fit(DATA, FitOptions.DEFAULT);
+
+  @Test
+  void theSameSeedGivesTheSameModelFileBytes() {
+    FittedModel again = RenewalFitter.fit(DATA, FitOptions.DEFAULT);
+
+    assertThat(ModelFile.write(again.model(), ModelFile.Format.YAML))
+        .isEqualTo(ModelFile.write(FITTED.model(), ModelFile.Format.YAML));
+  }
+
+  @Test
+  void learnsTheDirectionOfEachColumn() {
+    assertThat(FITTED.directions()).containsEntry("usage", Direction.HIGHER_IS_BETTER)
+        .containsEntry("tickets", Direction.LOWER_IS_BETTER);
+  }
+
+  @Test
+  void learnedCurvesAreMonotoneInTheirDirection() {
+    for (WeightedKpi kpi : FITTED.model().kpis()) {
+      Curve.Steps steps = (Curve.Steps) kpi.curve();
+      double previous = steps.below();
+      boolean rising = FITTED.directions().get(kpi.id()) == Direction.HIGHER_IS_BETTER;
+      for (Curve.Step step : steps.steps()) {
+        if (rising) {
+          assertThat(step.score()).as(kpi.id()).isGreaterThanOrEqualTo(previous);
+        } else {
+          assertThat(step.score()).as(kpi.id()).isLessThanOrEqualTo(previous);
+        }
+        previous = step.score();
+      }
+    }
+  }
+
+  @Test
+  void weighsTheInformativeColumnsMost() {
+    HealthModel model = FITTED.model();
+    double usage = model.kpi("usage").orElseThrow().weight();
+    double tickets = model.kpi("tickets").orElseThrow().weight();
+    double noise = model.kpi("noise").map(WeightedKpi::weight).orElse(0.0);
+
+    assertThat(usage).isGreaterThan(noise);
+    assertThat(tickets).isGreaterThan(noise);
+  }
+
+  @Test
+  void theModelsRenewalMappingIsItsPlattCalibration() {
+    RenewalMapping.Logistic mapping = (RenewalMapping.Logistic) FITTED.model().renewal();
+
+    assertThat(mapping).isEqualTo(FITTED.platt().toMapping());
+    assertThat(mapping.scale()).isPositive();
+  }
+
+  @Test
+  void aFittedMetricModelRoundTripsThroughItsModelFile() {
+    String yaml = ModelFile.write(FITTED.model(), ModelFile.Format.YAML);
+
+    HealthModel read = ModelFile.read(yaml, ModelFile.Format.YAML, "fitted.yaml",
+        FITTED.registryWith(List.of()));
+
+    assertThat(read).isEqualTo(FITTED.model());
+  }
+
+  @Test
+  void scoresMetricSignalsLikeAnyOtherModel() {
+    // Score three accounts from raw metric signals, and compare with the fitter's own scoring.
+    RenewalData three = DATA.subset(new int[] {0, 1, 2});
+    List<Signal> signals = new ArrayList<>();
+    for (int r = 0; r < 3; r++) {
+      for (int c = 0; c < three.columns().size(); c++) {
+        signals.add(new Metric(three.rows().get(r).account(), CloudId.ACCOUNT_WIDE,
+            three.columns().get(c), three.value(r, c)));
+      }
+    }
+    Instant asOf = Instant.parse("2026-01-01T00:00:00Z");
+
+    List<AccountHealth> health = Scorer.of(FITTED.model()).scoreSignals(signals, asOf);
+    double[] expected = Predictions.scores(FITTED.model(), three);
+
+    for (int r = 0; r < 3; r++) {
+      AccountHealth account = health.get(r);
+      assertThat(account.account()).isEqualTo(three.rows().get(r).account());
+      double probability = account.clouds().get(0).renewalProbability().getAsDouble();
+      assertThat(probability).isEqualTo(FITTED.model().renewal().probability(expected[r]));
+    }
+  }
+
+  @Test
+  void staysUsefulWhenAKpiIsMissingForMostAccounts() {
+    RenewalData sparse = Synthetic.data(1500, 11, 0.8);
+    RenewalData test = Synthetic.data(1500, 12, 0.8);
+
+    FittedModel fitted = RenewalFitter.fit(sparse, FitOptions.DEFAULT);
+    double[] scores = Predictions.scores(fitted.model(), test);
+    boolean[] churned = new boolean[test.size()];
+    double[] churn = new double[test.size()];
+    for (int r = 0; r < churned.length; r++) {
+      churned[r] = !test.rows().get(r).renewed();
+      churn[r] = 1 - fitted.model().renewal().probability(scores[r]);
+    }
+
+    // Tickets alone reach about 0.7 here; the sparse usage must not spoil them.
+    assertThat(Predictions.unscored(scores)).isZero();
+    assertThat(ModelMetrics.auc(churn, churned)).isGreaterThan(0.7);
+    for (WeightedKpi kpi : fitted.model().kpis()) {
+      assertThat(kpi.weight()).isBetween(0.0, 1.0);
+    }
+  }
+
+  @Test
+  void monotoneCanBeSwitchedOff() {
+    FittedModel free = RenewalFitter.fit(DATA, FitOptions.DEFAULT.withMonotone(false));
+
+    assertThat(free.model().kpis()).isNotEmpty();
+    assertThat(free.directions()).isEqualTo(FITTED.directions());
+  }
+
+  @Test
+  void rejectsDataWithOneOutcome() {
+    List<RenewalData.Renewal> rows = new ArrayList<>();
+    double[][] values = new double[20][];
+    for (int r = 0; r < 20; r++) {
+      rows.add(new RenewalData.Renewal(AccountId.of("A" + r), CloudId.ACCOUNT_WIDE,
+          Instant.EPOCH, true));
+      values[r] = new double[] {r};
+    }
+    RenewalData allRenewed = RenewalData.of("x", List.of("usage"), java.util.Map.of(), rows,
+        values);
+
+    assertThatThrownBy(() -> RenewalFitter.fit(allRenewed, FitOptions.DEFAULT))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("data: must hold at least 10 rows with both outcomes, had 20 rows, 0 churned");
+  }
+}
