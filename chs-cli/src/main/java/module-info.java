@@ -6,6 +6,7 @@
 module dev.chs.cli {
   requires dev.chs.core;
   requires dev.chs.kpis;
+  requires dev.chs.learn;
   requires info.picocli;
   requires com.fasterxml.jackson.core;
 

@@ -22,6 +22,8 @@ import picocli.CommandLine.Spec;
       ReportCommand.class,
       WatchlistCommand.class,
       GenerateCommand.class,
+      FitCommand.class,
+      BacktestCommand.class,
     },
     footer = {
       "",
