@@ -27,8 +27,9 @@ import java.util.stream.Collectors;
  *
  * <p>Range rules live in the records; this class checks the shape of the tree (keys, types,
  * required settings), then builds each record and prefixes the path to its message. It checks a
- * rule itself only where no record can: weights of a KPI whose id is unknown, and duplicate ids
- * next to broken entries. One binder reads one tree; it is not thread-safe.
+ * rule itself only where no record can: weights of a KPI whose id is unknown, duplicate ids next
+ * to broken entries, and the rules that tie {@code metric: true} to {@code direction}, {@code
+ * curve} and the registry. One binder reads one tree; it is not thread-safe.
  */
 final class ModelBinder {
   /** The only version of the format that this release reads and writes. */

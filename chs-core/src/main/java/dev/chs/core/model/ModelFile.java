@@ -141,11 +141,11 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>Every section but {@code version} and {@code kpis} is optional. Within {@code bands},
- *       {@code interventions}, {@code watchlist} and {@code renewal}, every key is optional too: a
- *       key left out takes its value from the record's {@code DEFAULT}. So {@code bands: {watch:
- *       55}} keeps {@code healthy: 70} and {@code at_risk: 30}. When a default then breaks a rule,
- *       its error says {@code (not given, so the default applies)}. A curve has no defaults: one
- *       given is given whole.
+ *       {@code interventions}, {@code watchlist} and a logistic {@code renewal}, every key is
+ *       optional too: a key left out takes its value from the record's {@code DEFAULT}. So {@code
+ *       bands: {watch: 55}} keeps {@code healthy: 70} and {@code at_risk: 30}. When a default then
+ *       breaks a rule, its error says {@code (not given, so the default applies)}. A curve and an isotonic
+ *       {@code renewal} have no defaults: one given is given whole.
  *   <li>A key that the format does not define is an error, at every level. So is a duplicate key,
  *       and a value of the wrong type: a string where a number belongs, or {@code null}.
  *   <li>Numbers are finite decimals: YAML's {@code .nan} and {@code .inf} are rejected.
