@@ -4,6 +4,7 @@ import dev.chs.api.kpi.Curve;
 import dev.chs.api.kpi.Direction;
 import dev.chs.api.kpi.Kpi;
 import dev.chs.core.model.HealthModel;
+import dev.chs.core.model.MetricKpi;
 import dev.chs.core.model.RenewalMapping;
 import dev.chs.learn.internal.Folds;
 import dev.chs.learn.internal.LogisticFit;
@@ -23,9 +24,11 @@ import java.util.TreeSet;
  * <p>The models compared, each fitted on the training rows only:
  *
  * <ul>
- *   <li>{@value #LEARNED}: {@link RenewalFitter} with its Platt calibration, which is the model's
- *       renewal mapping, scored through {@code Scorer};
- *   <li>{@value #LEARNED_ISOTONIC}: the same model and scores with its isotonic calibration;
+ *   <li>{@value #LEARNED}: {@link RenewalFitter} with its Platt calibration, the model's renewal
+ *       mapping by default, scored through {@code Scorer};
+ *   <li>{@value #LEARNED_ISOTONIC}: the same model and scores with its isotonic calibration, read
+ *       through the {@link RenewalMapping.Isotonic} that a model fitted with {@link
+ *       Calibration.Kind#ISOTONIC} holds, so this row is what such a model file scores;
  *   <li>{@value #DEFAULT}: for event data, the model that computed the KPIs (the default model
  *       unless another was given), with its own weights, curves and renewal mapping; for snapshot
  *       data, which has no hand-weighted model, equal weights and {@link Curve.Linear} curves from
@@ -163,11 +166,13 @@ public final class Backtest {
     RenewalData testing = data.subset(test);
     double renewalRate = 1 - training.churned() / (double) training.size();
 
-    // The learned model, with each of its calibrations.
+    // The learned model, with each of its calibrations, whichever the options write.
     FittedModel fitted = RenewalFitter.fit(training, options);
     double[] scores = Predictions.scores(fitted.model(), testing);
-    store(predictions[0], test, Predictions.renewal(scores, fitted.model(), renewalRate));
-    store(predictions[1], test, Predictions.renewal(scores, fitted.isotonic(), renewalRate));
+    store(predictions[0], test,
+        Predictions.renewal(scores, fitted.platt().toMapping(), renewalRate));
+    store(predictions[1], test,
+        Predictions.renewal(scores, fitted.isotonic().toMapping(), renewalRate));
     unscored[0] += Predictions.unscored(scores);
     unscored[1] += Predictions.unscored(scores);
 

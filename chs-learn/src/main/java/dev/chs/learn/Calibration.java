@@ -26,6 +26,18 @@ public sealed interface Calibration permits Calibration.Platt, Calibration.Isoto
   double probability(double score);
 
   /**
+   * The kinds of calibration, to choose the one that becomes a fitted model's renewal mapping.
+   *
+   * @since 0.1.0
+   */
+  enum Kind {
+    /** {@link Platt}, written as a {@link RenewalMapping.Logistic}. */
+    PLATT,
+    /** {@link Isotonic}, written as a {@link RenewalMapping.Isotonic}. */
+    ISOTONIC
+  }
+
+  /**
    * Platt scaling: {@code P(renew) = 1 / (1 + exp(-(a + b * score)))}.
    *
    * @param a the log-odds of renewal at a score of 0; finite
@@ -109,7 +121,8 @@ public sealed interface Calibration permits Calibration.Platt, Calibration.Isoto
    * pool-adjacent-violators, read between its knots by linear interpolation and flat beyond
    * them. Probabilities are kept within [0.001, 0.999] so that log loss stays finite.
    *
-   * <p>A model file cannot hold this calibration yet; see the chs-learn documentation.
+   * <p>{@link #toMapping()} turns it into the {@link RenewalMapping.Isotonic} that a model file
+   * holds.
    *
    * @param scores the knots' scores, strictly increasing, each finite
    * @param probabilities the probability at each knot, non-decreasing, each in [0, 1]
@@ -225,8 +238,55 @@ public sealed interface Calibration permits Calibration.Platt, Calibration.Isoto
       return new Isotonic(knots, probabilities);
     }
 
+    /**
+     * Returns this calibration as a model's renewal mapping, over the scores [0, 100]: its knots
+     * inside that range, its values at 0 and 100, and the scores at which it reaches the bounds
+     * [0.001, 0.999], so that the mapping gives the probabilities of this calibration (to
+     * rounding) at every score. Use it on a calibration of the score's scale, such as one
+     * {@link #rescaled} from log-odds.
+     *
+     * @return the mapping
+     */
+    public RenewalMapping.Isotonic toMapping() {
+      List<double[]> raw = new ArrayList<>();
+      raw.add(new double[] {0, unbounded(0)});
+      for (int i = 0; i < scores.size(); i++) {
+        if (scores.get(i) > 0 && scores.get(i) < 100) {
+          raw.add(new double[] {scores.get(i), probabilities.get(i)});
+        }
+      }
+      raw.add(new double[] {100, unbounded(100)});
+
+      List<RenewalMapping.Point> points = new ArrayList<>();
+      points.add(point(raw.get(0)[0], raw.get(0)[1]));
+      for (int i = 1; i < raw.size(); i++) {
+        double[] left = raw.get(i - 1);
+        double[] right = raw.get(i);
+        // Where a segment crosses a bound, the bounded curve bends: that is a point of its own.
+        for (double bound : new double[] {FLOOR, 1 - FLOOR}) {
+          if (left[1] < bound && bound < right[1]) {
+            double at = left[0] + (bound - left[1]) / (right[1] - left[1]) * (right[0] - left[0]);
+            if (at > points.get(points.size() - 1).score() && at < right[0]) {
+              points.add(point(at, bound));
+            }
+          }
+        }
+        points.add(point(right[0], right[1]));
+      }
+      return new RenewalMapping.Isotonic(points);
+    }
+
+    private static RenewalMapping.Point point(double score, double probability) {
+      return new RenewalMapping.Point(score, Math.min(1 - FLOOR, Math.max(FLOOR, probability)));
+    }
+
     @Override
     public double probability(double score) {
+      return Math.min(1 - FLOOR, Math.max(FLOOR, unbounded(score)));
+    }
+
+    /** Reads the knots as the class describes, without keeping the result off 0 and 1. */
+    private double unbounded(double score) {
       int n = scores.size();
       double p;
       if (score <= scores.get(0)) {
@@ -241,7 +301,7 @@ public sealed interface Calibration permits Calibration.Platt, Calibration.Isoto
         double t = (score - scores.get(hi - 1)) / (scores.get(hi) - scores.get(hi - 1));
         p = probabilities.get(hi - 1) + t * (probabilities.get(hi) - probabilities.get(hi - 1));
       }
-      return Math.min(1 - FLOOR, Math.max(FLOOR, p));
+      return p;
     }
   }
 

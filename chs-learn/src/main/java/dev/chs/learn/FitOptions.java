@@ -1,5 +1,7 @@
 package dev.chs.learn;
 
+import java.util.Objects;
+
 /**
  * The settings of {@link RenewalFitter}. Every fit with the same settings and data gives the same
  * model, to the bit.
@@ -18,6 +20,7 @@ package dev.chs.learn;
  * @param monotone whether each learned curve is kept monotone in its KPI's direction (a KPI
  *     whose direction is {@code STABLE_IS_BETTER} is never constrained)
  * @param minimumCoverage the minimum coverage of the fitted model, in [0, 1]
+ * @param calibration the calibration that becomes the fitted model's renewal mapping; not null
  * @since 0.1.0
  */
 public record FitOptions(
@@ -30,20 +33,24 @@ public record FitOptions(
     int patience,
     double validationShare,
     boolean monotone,
-    double minimumCoverage) {
+    double minimumCoverage,
+    Calibration.Kind calibration) {
   /**
    * The defaults: seed 7, 32 bins of at least 20 rows, learning rate 0.3, ridge 1, at most 300
-   * rounds with patience 30 on a 20% inner split, monotone curves, minimum coverage 0.5.
+   * rounds with patience 30 on a 20% inner split, monotone curves, minimum coverage 0.5, and
+   * Platt calibration.
    */
   public static final FitOptions DEFAULT =
-      new FitOptions(7, 32, 20, 0.3, 1.0, 300, 30, 0.2, true, 0.5);
+      new FitOptions(7, 32, 20, 0.3, 1.0, 300, 30, 0.2, true, 0.5, Calibration.Kind.PLATT);
 
   /**
    * Creates fit options.
    *
    * @throws IllegalArgumentException listing every setting out of range
+   * @throws NullPointerException if {@code calibration} is null
    */
   public FitOptions {
+    Objects.requireNonNull(calibration, "calibration");
     StringBuilder errors = new StringBuilder();
     check(errors, maxBins >= 2, "max_bins: must be >= 2, was " + maxBins);
     check(errors, minBinRows >= 1, "min_bin_rows: must be >= 1, was " + minBinRows);
@@ -61,6 +68,18 @@ public record FitOptions(
     }
   }
 
+  /**
+   * Creates fit options with Platt calibration; the parameters are those of the record.
+   *
+   * @throws IllegalArgumentException listing every setting out of range
+   */
+  public FitOptions(long seed, int maxBins, int minBinRows, double learningRate, double l2,
+      int maxRounds, int patience, double validationShare, boolean monotone,
+      double minimumCoverage) {
+    this(seed, maxBins, minBinRows, learningRate, l2, maxRounds, patience, validationShare,
+        monotone, minimumCoverage, Calibration.Kind.PLATT);
+  }
+
   private static void check(StringBuilder errors, boolean ok, String message) {
     if (!ok) {
       errors.append(errors.length() == 0 ? "" : "; ").append(message);
@@ -75,7 +94,7 @@ public record FitOptions(
    */
   public FitOptions withSeed(long seed) {
     return new FitOptions(seed, maxBins, minBinRows, learningRate, l2, maxRounds, patience,
-        validationShare, monotone, minimumCoverage);
+        validationShare, monotone, minimumCoverage, calibration);
   }
 
   /**
@@ -86,7 +105,7 @@ public record FitOptions(
    */
   public FitOptions withMonotone(boolean monotone) {
     return new FitOptions(seed, maxBins, minBinRows, learningRate, l2, maxRounds, patience,
-        validationShare, monotone, minimumCoverage);
+        validationShare, monotone, minimumCoverage, calibration);
   }
 
   /**
@@ -98,6 +117,20 @@ public record FitOptions(
    */
   public FitOptions withMinimumCoverage(double coverage) {
     return new FitOptions(seed, maxBins, minBinRows, learningRate, l2, maxRounds, patience,
-        validationShare, monotone, coverage);
+        validationShare, monotone, coverage, calibration);
+  }
+
+  /**
+   * Returns these options with another calibration for the fitted model's renewal mapping.
+   *
+   * @param kind {@link Calibration.Kind#PLATT}, written as a logistic mapping, or {@link
+   *     Calibration.Kind#ISOTONIC}, written as an isotonic one
+   * @return the options
+   * @throws NullPointerException if {@code kind} is null
+   * @since 0.1.0
+   */
+  public FitOptions withCalibration(Calibration.Kind kind) {
+    return new FitOptions(seed, maxBins, minBinRows, learningRate, l2, maxRounds, patience,
+        validationShare, monotone, minimumCoverage, kind);
   }
 }

@@ -3,6 +3,7 @@ package dev.chs.learn;
 import dev.chs.api.kpi.Direction;
 import dev.chs.api.kpi.Kpi;
 import dev.chs.core.model.HealthModel;
+import dev.chs.core.model.MetricKpi;
 import dev.chs.core.model.WeightedKpi;
 import dev.chs.core.plugin.KpiRegistry;
 import java.util.ArrayList;
@@ -14,13 +15,18 @@ import java.util.Objects;
  * The result of {@link RenewalFitter#fit}: a health model that scores like any other, with its
  * calibration.
  *
- * <p>The model's renewal mapping is the {@link #platt} calibration, so {@code Scorer} gives
- * calibrated renewal probabilities and expected losses. The {@link #isotonic} calibration is an
- * alternative that a model file cannot hold yet.
+ * <p>The model's renewal mapping is the calibration that {@link FitOptions#calibration()} named:
+ * by default the {@link #platt} one, as {@link Calibration.Platt#toMapping()}, else the {@link
+ * #isotonic} one, as {@link Calibration.Isotonic#toMapping()}. So {@code Scorer} gives calibrated
+ * renewal probabilities and expected losses. Both calibrations are kept here either way.
+ *
+ * <p>A metric column becomes a {@link MetricKpi}, which a model file declares with {@code metric:
+ * true}: the file that {@code ModelFile.write} gives reads back with {@code
+ * KpiRegistry.discover()}, or any registry that holds the model's other KPIs.
  *
  * @param model the fitted model; KPIs whose learned curve was flat are left out
  * @param directions the direction of every candidate column, known or learned
- * @param platt the Platt calibration, also the model's renewal mapping
+ * @param platt the Platt calibration, the model's renewal mapping by default
  * @param isotonic the isotonic calibration of the same scores
  * @param trainingRenewalRate the share of training rows that renewed, in [0, 1]: the probability
  *     to use for an account the model cannot score
@@ -62,14 +68,21 @@ public record FittedModel(
   }
 
   /**
-   * Returns a registry of the given KPIs plus this model's metric KPIs, to read the model's file
-   * back with.
+   * Returns a registry of the given KPIs plus this model's metric KPIs.
    *
-   * @param others the other KPIs the file may name, such as the built-in ones; ids must not clash
-   *     with the metric KPIs
+   * <p>It was needed to read a fitted model's file back while model files could not declare
+   * metric KPIs. They now do ({@code metric: true}), and reading with such a registry gives an
+   * error for every metric KPI: {@code '...' is a registered KPI; drop metric: true to use it}.
+   * Read with a registry of the other KPIs alone, such as {@code KpiRegistry.discover()}.
+   *
+   * @param others the other KPIs, such as the built-in ones; ids must not clash with the metric
+   *     KPIs
    * @return the registry
    * @throws IllegalStateException if two KPIs share an id
+   * @deprecated model files declare their metric KPIs; read them with {@code others} alone. To be
+   *     removed before the first release.
    */
+  @Deprecated(since = "0.1.0", forRemoval = true)
   public KpiRegistry registryWith(List<? extends Kpi<?>> others) {
     List<Kpi<?>> all = new ArrayList<>(others);
     all.addAll(metricKpis());

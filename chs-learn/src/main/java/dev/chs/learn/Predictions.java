@@ -3,6 +3,7 @@ package dev.chs.learn;
 import dev.chs.api.HealthScore;
 import dev.chs.api.kpi.KpiValue;
 import dev.chs.core.model.HealthModel;
+import dev.chs.core.model.RenewalMapping;
 import dev.chs.core.model.WeightedKpi;
 import dev.chs.core.score.Scorer;
 import java.util.ArrayList;
@@ -41,22 +42,18 @@ final class Predictions {
     return scores;
   }
 
-  /** Returns the renewal probability of each score, {@code fallback} where it is NaN. */
-  static double[] renewal(double[] scores, Calibration calibration, double fallback) {
+  /** Returns the renewal probability of each score under a mapping, {@code fallback} for NaN. */
+  static double[] renewal(double[] scores, RenewalMapping mapping, double fallback) {
     double[] p = new double[scores.length];
     for (int r = 0; r < p.length; r++) {
-      p[r] = Double.isNaN(scores[r]) ? fallback : calibration.probability(scores[r]);
+      p[r] = Double.isNaN(scores[r]) ? fallback : mapping.probability(scores[r]);
     }
     return p;
   }
 
   /** Returns the renewal probability of each score under the model's own mapping. */
   static double[] renewal(double[] scores, HealthModel model, double fallback) {
-    double[] p = new double[scores.length];
-    for (int r = 0; r < p.length; r++) {
-      p[r] = Double.isNaN(scores[r]) ? fallback : model.renewal().probability(scores[r]);
-    }
-    return p;
+    return renewal(scores, model.renewal(), fallback);
   }
 
   static int unscored(double[] scores) {

@@ -455,7 +455,8 @@ public final class RenewalData {
    * Returns the KPI that computed a column, when the data came from a model.
    *
    * @param column the column's id
-   * @return the KPI, or empty for a column that a fitted model will read as a {@link MetricKpi}
+   * @return the KPI, or empty for a column that a fitted model will read as a {@link
+   *     dev.chs.core.model.MetricKpi}
    */
   public Optional<Kpi<?>> kpi(String column) {
     return Optional.ofNullable(kpis.get(column));

@@ -4,6 +4,8 @@ import dev.chs.api.kpi.Curve;
 import dev.chs.api.kpi.Direction;
 import dev.chs.api.kpi.Kpi;
 import dev.chs.core.model.HealthModel;
+import dev.chs.core.model.MetricKpi;
+import dev.chs.core.model.RenewalMapping;
 import dev.chs.learn.internal.AdditiveLogit;
 import dev.chs.learn.internal.Folds;
 import java.util.ArrayList;
@@ -36,8 +38,10 @@ import java.util.Objects;
  *       is applicable, the score is then an affine function of the fitted log-odds, so the
  *       model's order is the fit's. A column whose curve is flat is left out.
  *   <li><b>Calibration.</b> The model scores the training rows through {@code Scorer}, and a
- *       Platt calibration of renewal on those scores becomes the model's renewal mapping; an
- *       isotonic calibration is fitted beside it.
+ *       Platt and an isotonic calibration of renewal are fitted on those scores. The one that
+ *       {@link FitOptions#calibration()} names becomes the model's renewal mapping: Platt by
+ *       default, as a {@link RenewalMapping.Logistic}; isotonic as a {@link
+ *       RenewalMapping.Isotonic} ({@link Calibration.Isotonic#toMapping()}).
  * </ol>
  *
  * <h2>KPIs that are not applicable</h2>
@@ -117,7 +121,9 @@ public final class RenewalFitter {
       isotonic = new Calibration.Isotonic(List.of(50.0), List.of(renewalRate));
     }
 
-    HealthModel model = conversion.model().toBuilder().renewal(platt.toMapping()).build();
+    RenewalMapping mapping = options.calibration() == Calibration.Kind.ISOTONIC
+        ? isotonic.toMapping() : platt.toMapping();
+    HealthModel model = conversion.model().toBuilder().renewal(mapping).build();
     return new FittedModel(model, directions, platt, isotonic, renewalRate, rounds);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.chs.core.model.RenewalMapping;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CalibrationTest {
@@ -53,6 +54,39 @@ class CalibrationTest {
     // Kept off 0 and 1 so that log loss stays finite.
     assertThat(isotonic.probability(0)).isEqualTo(0.001);
     assertThat(isotonic.probability(100)).isEqualTo(0.999);
+  }
+
+  @Test
+  void isotonicBecomesAMappingThatBendsWhereItMeetsItsBounds() {
+    Calibration.Isotonic isotonic = new Calibration.Isotonic(
+        List.of(10.0, 25.0, 40.0), List.of(0.0, 0.5, 1.0));
+
+    RenewalMapping.Isotonic mapping = isotonic.toMapping();
+
+    assertThat(mapping.points()).hasSize(7);
+    assertThat(mapping.points().get(0)).isEqualTo(new RenewalMapping.Point(0, 0.001));
+    assertThat(mapping.points().get(1)).isEqualTo(new RenewalMapping.Point(10, 0.001));
+    assertThat(mapping.points().get(2).score()).isCloseTo(10.03, within(1e-12));
+    assertThat(mapping.points().get(3)).isEqualTo(new RenewalMapping.Point(25, 0.5));
+    assertThat(mapping.points().get(4).score()).isCloseTo(39.97, within(1e-12));
+    assertThat(mapping.points().get(6)).isEqualTo(new RenewalMapping.Point(100, 0.999));
+    for (double score = 0; score <= 100; score += 0.01) {
+      assertThat(mapping.probability(score)).as("at %s", score)
+          .isCloseTo(isotonic.probability(score), within(1e-12));
+    }
+  }
+
+  @Test
+  void isotonicKnotsBeyondTheScoresAreCutAtTheirEnds() {
+    Calibration.Isotonic isotonic = new Calibration.Isotonic(
+        List.of(-20.0, 50.0, 130.0), List.of(0.2, 0.6, 0.8));
+
+    assertThat(isotonic.toMapping().points()).containsExactly(
+        new RenewalMapping.Point(0, isotonic.probability(0)), new RenewalMapping.Point(50, 0.6),
+        new RenewalMapping.Point(100, isotonic.probability(100)));
+    assertThat(new Calibration.Isotonic(List.of(50.0), List.of(0.85)).toMapping().points())
+        .containsExactly(new RenewalMapping.Point(0, 0.85), new RenewalMapping.Point(50, 0.85),
+            new RenewalMapping.Point(100, 0.85));
   }
 
   @Test

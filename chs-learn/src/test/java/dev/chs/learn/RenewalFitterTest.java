@@ -13,8 +13,11 @@ import dev.chs.core.model.HealthModel;
 import dev.chs.core.model.ModelFile;
 import dev.chs.core.model.RenewalMapping;
 import dev.chs.core.model.WeightedKpi;
+import dev.chs.core.plugin.KpiRegistry;
 import dev.chs.core.score.AccountHealth;
 import dev.chs.core.score.Scorer;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,12 +79,62 @@ class RenewalFitterTest {
 
   @Test
   void aFittedMetricModelRoundTripsThroughItsModelFile() {
-    String yaml = ModelFile.write(FITTED.model(), ModelFile.Format.YAML);
+    for (ModelFile.Format format : ModelFile.Format.values()) {
+      String text = ModelFile.write(FITTED.model(), format);
 
-    HealthModel read = ModelFile.read(yaml, ModelFile.Format.YAML, "fitted.yaml",
-        FITTED.registryWith(List.of()));
+      HealthModel read = ModelFile.read(text, format, "fitted", KpiRegistry.discover());
 
-    assertThat(read).isEqualTo(FITTED.model());
+      assertThat(read).as(format.name()).isEqualTo(FITTED.model());
+    }
+  }
+
+  @Test
+  void aFittedSnapshotModelOfRealDataScoresTheSameAfterItsFile() throws IOException {
+    KpiRegistry builtIns = KpiRegistry.discover();
+    RenewalData data = RenewalData.read(Path.of("../data/iranian-churn"), builtIns, null,
+        RenewalData.DEFAULT_LEAD);
+    FittedModel fitted = RenewalFitter.fit(data, FitOptions.DEFAULT);
+    String yaml = ModelFile.write(fitted.model(), ModelFile.Format.YAML);
+
+    HealthModel read = ModelFile.read(yaml, ModelFile.Format.YAML, "iranian.yaml", builtIns);
+
+    assertThat(yaml).contains("\n    metric: true\n");
+    assertThat(read).isEqualTo(fitted.model());
+    double[] scores = Predictions.scores(fitted.model(), data);
+    assertThat(Predictions.scores(read, data)).containsExactly(scores);
+    assertThat(Predictions.renewal(scores, read, 0.5))
+        .containsExactly(Predictions.renewal(scores, fitted.model(), 0.5));
+  }
+
+  @Test
+  void anIsotonicFitWritesTheMappingTheBacktestReads() {
+    FittedModel isotonic = RenewalFitter.fit(DATA,
+        FitOptions.DEFAULT.withCalibration(Calibration.Kind.ISOTONIC));
+    String yaml = ModelFile.write(isotonic.model(), ModelFile.Format.YAML);
+
+    HealthModel read = ModelFile.read(yaml, ModelFile.Format.YAML, "isotonic.yaml",
+        KpiRegistry.discover());
+
+    assertThat(yaml).contains("\nrenewal:").contains("type: isotonic");
+    assertThat(read).isEqualTo(isotonic.model());
+    assertThat(read.renewal()).isEqualTo(isotonic.isotonic().toMapping());
+    // The same weights and curves as the Platt fit: only the mapping differs.
+    assertThat(read.kpis()).isEqualTo(FITTED.model().kpis());
+    double[] scores = Predictions.scores(read, DATA);
+    assertThat(Predictions.renewal(scores, read, 0.5)).containsExactly(
+        Predictions.renewal(scores, isotonic.isotonic().toMapping(), 0.5));
+  }
+
+  @Test
+  void fitOptionsCalibrateWithPlattUnlessTold() {
+    assertThat(FitOptions.DEFAULT.calibration()).isEqualTo(Calibration.Kind.PLATT);
+    assertThat(new FitOptions(7, 8, 30, 0.3, 3, 300, 30, 0.2, true, 0.5).calibration())
+        .isEqualTo(Calibration.Kind.PLATT);
+    assertThat(FitOptions.DEFAULT.withCalibration(Calibration.Kind.ISOTONIC).withSeed(3))
+        .isEqualTo(new FitOptions(3, 32, 20, 0.3, 1.0, 300, 30, 0.2, true, 0.5,
+            Calibration.Kind.ISOTONIC));
+    assertThatThrownBy(() -> FitOptions.DEFAULT.withCalibration(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("calibration");
   }
 
   @Test

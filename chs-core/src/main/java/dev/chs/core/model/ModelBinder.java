@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.chs.api.CloudId;
 import dev.chs.api.Window;
 import dev.chs.api.kpi.Curve;
+import dev.chs.api.kpi.Direction;
 import dev.chs.api.kpi.Kpi;
 import dev.chs.core.plugin.KpiRegistry;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -24,8 +27,9 @@ import java.util.stream.Collectors;
  *
  * <p>Range rules live in the records; this class checks the shape of the tree (keys, types,
  * required settings), then builds each record and prefixes the path to its message. It checks a
- * rule itself only where no record can: weights of a KPI whose id is unknown, and duplicate ids
- * next to broken entries. One binder reads one tree; it is not thread-safe.
+ * rule itself only where no record can: weights of a KPI whose id is unknown, duplicate ids next
+ * to broken entries, and the rules that tie {@code metric: true} to {@code direction}, {@code
+ * curve} and the registry. One binder reads one tree; it is not thread-safe.
  */
 final class ModelBinder {
   /** The only version of the format that this release reads and writes. */
@@ -34,8 +38,12 @@ final class ModelBinder {
   private static final List<String> TOP_KEYS = List.of(
       "version", "window", "min_coverage", "rollup", "bands", "interventions", "watchlist",
       "renewal", "kpis");
-  private static final List<String> KPI_KEYS = List.of("id", "weight", "weights_by_cloud", "curve");
+  private static final List<String> KPI_KEYS =
+      List.of("id", "metric", "direction", "weight", "weights_by_cloud", "curve");
   private static final List<String> CURVE_TYPES = List.of("linear", "piecewise", "steps");
+  private static final List<String> RENEWAL_TYPES = List.of("logistic", "isotonic");
+  private static final List<String> DIRECTIONS = Arrays.stream(Direction.values())
+      .map(ModelBinder::directionName).collect(Collectors.toList());
   private static final int SHOWN_LENGTH = 60;
 
   private final KpiRegistry registry;
@@ -81,7 +89,7 @@ final class ModelBinder {
     WatchlistPolicy watchlist = watchlist(new Section(root, "watchlist", "minimum_fall",
         "minimum_distress", "open_cases_score_below", "closed_to_created_below",
         "sentiment_below"));
-    RenewalMapping renewal = renewal(new Section(root, "renewal", "type", "midpoint", "scale"));
+    RenewalMapping renewal = renewal(root);
     int before = errors.size();
     List<WeightedKpi> kpis = kpis(root.get("kpis"));
     boolean kpisClean = errors.size() == before;
@@ -181,16 +189,74 @@ final class ModelBinder {
         () -> new WatchlistPolicy(fall, distress, openCases, closedToCreated, sentiment), d);
   }
 
-  private RenewalMapping renewal(Section section) {
+  /**
+   * Returns the name of a direction in a model file, such as {@code lower_is_better}.
+   *
+   * @param direction the direction
+   * @return its name
+   */
+  static String directionName(Direction direction) {
+    return direction.name().toLowerCase(Locale.ROOT);
+  }
+
+  private RenewalMapping renewal(JsonNode root) {
+    JsonNode node = root.get("renewal");
+    JsonNode type = node == null ? null : node.get("type");
+    if (type != null && type.isTextual() && type.textValue().equals("isotonic")) {
+      return isotonic(node, "renewal").orElse(RenewalMapping.DEFAULT);
+    }
+    return logistic(new Section(root, "renewal", "type", "midpoint", "scale"));
+  }
+
+  private RenewalMapping logistic(Section section) {
     RenewalMapping.Logistic d = RenewalMapping.DEFAULT;
     String type = section.text("type", "logistic");
     if (!type.equals("logistic")) {
-      errors.add(section.path + ".type: must be one of logistic, was '" + type + "'");
+      errors.add(section.path + ".type: must be one of " + String.join(", ", RENEWAL_TYPES)
+          + ", was '" + type + "'");
       section.broken = true;
     }
     double midpoint = section.number("midpoint", d.midpoint());
     double scale = section.number("scale", d.scale());
     return section.build(() -> new RenewalMapping.Logistic(midpoint, scale), d);
+  }
+
+  /** Reads an isotonic mapping, which has no defaults: its points are given whole. */
+  private Optional<RenewalMapping> isotonic(JsonNode node, String path) {
+    requireKnownKeys(node, path, List.of("type", "points"));
+    JsonNode points = node.get("points");
+    if (points == null) {
+      errors.add(path + ".points: missing; expected a list of [score, probability] pairs");
+      return Optional.empty();
+    }
+    if (!points.isArray()) {
+      errors.add(path + ".points: must be a list of [score, probability] pairs, was "
+          + shown(points));
+      return Optional.empty();
+    }
+    List<RenewalMapping.Point> bound = new ArrayList<>();
+    int before = errors.size();
+    for (int i = 0; i < points.size(); i++) {
+      renewalPoint(points.get(i), path + ".points[" + i + "]").ifPresent(bound::add);
+    }
+    if (errors.size() > before) {
+      return Optional.empty();
+    }
+    return built(path, () -> new RenewalMapping.Isotonic(bound));
+  }
+
+  private Optional<RenewalMapping.Point> renewalPoint(JsonNode node, String path) {
+    if (!node.isArray() || node.size() != 2) {
+      errors.add(path + ": must be a pair [score, probability], was " + shown(node));
+      return Optional.empty();
+    }
+    OptionalDouble score = number(node.get(0), path + "[0]");
+    OptionalDouble probability = number(node.get(1), path + "[1]");
+    if (score.isEmpty() || probability.isEmpty()) {
+      return Optional.empty();
+    }
+    return built(path,
+        () -> new RenewalMapping.Point(score.getAsDouble(), probability.getAsDouble()));
   }
 
   private List<WeightedKpi> kpis(JsonNode node) {
@@ -218,13 +284,26 @@ final class ModelBinder {
     }
     int before = errors.size();
     requireKnownKeys(node, path, KPI_KEYS);
-    Optional<Kpi<?>> kpi = kpiOf(node.get("id"), path + ".id", index, firstIndex);
+    boolean metric = metricFlag(node.get("metric"), path + ".metric");
+    Optional<String> id = idOf(node.get("id"), path + ".id", index, firstIndex, metric);
+    Optional<Direction> direction = direction(node.get("direction"), path + ".direction", metric);
+    Optional<Kpi<?>> registered = metric ? Optional.empty() : id.flatMap(i -> registered(i, path));
     OptionalDouble weight = weight(node.get("weight"), path + ".weight");
     Map<CloudId, Double> cloudWeights = cloudWeights(node.get("weights_by_cloud"), path);
     JsonNode curveNode = node.get("curve");
-    Optional<Curve> curve = curveNode == null
-        ? kpi.map(Kpi::defaultCurve)
-        : curve(curveNode, path + ".curve");
+    Optional<Curve> curve;
+    if (curveNode != null) {
+      curve = curve(curveNode, path + ".curve");
+    } else if (metric) {
+      errors.add(path + ".curve: missing; a metric KPI needs a curve, such as {type: linear,"
+          + " worst: 0, best: 100}");
+      curve = Optional.empty();
+    } else {
+      curve = registered.map(Kpi::defaultCurve);
+    }
+    Optional<Kpi<?>> kpi = metric
+        ? metricKpi(id, direction, curve, path)
+        : registered;
     if (errors.size() > before || kpi.isEmpty() || weight.isEmpty() || curve.isEmpty()) {
       return Optional.empty();
     }
@@ -237,12 +316,29 @@ final class ModelBinder {
     }
   }
 
-  private Optional<Kpi<?>> kpiOf(
-      JsonNode node, String path, int index, Map<String, Integer> firstIndex) {
+  /** Reads {@code metric}: absent or {@code false} for a registered KPI, {@code true} else. */
+  private boolean metricFlag(JsonNode node, String path) {
     if (node == null) {
-      List<String> ids = registry.all().stream().map(Kpi::id).collect(Collectors.toList());
-      errors.add(path + ": missing; expected the id of a KPI; available: "
-          + String.join(", ", ids));
+      return false;
+    }
+    if (!node.isBoolean()) {
+      errors.add(path + ": must be true or false, was " + shown(node));
+      return false;
+    }
+    return node.booleanValue();
+  }
+
+  /** Reads an id, unique in the file; a metric's id must not name a registered KPI. */
+  private Optional<String> idOf(JsonNode node, String path, int index,
+      Map<String, Integer> firstIndex, boolean metric) {
+    if (node == null) {
+      if (metric) {
+        errors.add(path + ": missing; expected the name of a metrics.csv column");
+      } else {
+        List<String> ids = registry.all().stream().map(Kpi::id).collect(Collectors.toList());
+        errors.add(path + ": missing; expected the id of a KPI; available: "
+            + String.join(", ", ids));
+      }
       return Optional.empty();
     }
     Optional<String> id = text(node, path);
@@ -255,11 +351,54 @@ final class ModelBinder {
           + first + "]");
       return Optional.empty();
     }
-    Optional<Kpi<?>> kpi = registry.find(id.get());
+    if (metric && registry.find(id.get()).isPresent()) {
+      errors.add(path + ": '" + id.get() + "' is a registered KPI; drop metric: true to use it");
+      return Optional.empty();
+    }
+    return id;
+  }
+
+  private Optional<Kpi<?>> registered(String id, String kpiPath) {
+    Optional<Kpi<?>> kpi = registry.find(id);
     if (kpi.isEmpty()) {
-      errors.add(path + ": " + registry.unknown(id.get()));
+      errors.add(kpiPath + ".id: " + registry.unknown(id));
     }
     return kpi;
+  }
+
+  /** Reads a metric KPI's direction, which only a metric KPI may give and must give. */
+  private Optional<Direction> direction(JsonNode node, String path, boolean metric) {
+    if (!metric) {
+      if (node != null) {
+        errors.add(path + ": only allowed with metric: true; a registered KPI has its own"
+            + " direction");
+      }
+      return Optional.empty();
+    }
+    if (node == null) {
+      errors.add(path + ": missing; a metric KPI needs one of " + String.join(", ", DIRECTIONS));
+      return Optional.empty();
+    }
+    Optional<String> name = text(node, path);
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    for (Direction direction : Direction.values()) {
+      if (directionName(direction).equals(name.get())) {
+        return Optional.of(direction);
+      }
+    }
+    errors.add(path + ": must be one of " + String.join(", ", DIRECTIONS) + ", was '"
+        + name.get() + "'");
+    return Optional.empty();
+  }
+
+  private Optional<Kpi<?>> metricKpi(Optional<String> id, Optional<Direction> direction,
+      Optional<Curve> curve, String path) {
+    if (id.isEmpty() || direction.isEmpty() || curve.isEmpty()) {
+      return Optional.empty();
+    }
+    return built(path, () -> new MetricKpi(id.get(), direction.get(), curve.get()));
   }
 
   /** Reads a weight; checked here so that it is reported even when the KPI's id is unknown. */

@@ -64,6 +64,11 @@ import java.util.regex.Pattern;
  *   - id: complaints_raised
  *     weight: 0.15
  *     curve: {type: steps, below: 100, steps: [{from: 1, score: 40}, {from: 3, score: 0}]}
+ *   - id: total_day_minutes
+ *     metric: true
+ *     direction: lower_is_better
+ *     weight: 0.12
+ *     curve: {type: linear, worst: 300, best: 100}
  * }</pre>
  *
  * <table class="striped">
@@ -92,8 +97,10 @@ import java.util.regex.Pattern;
  *         {@code closed_to_created_below} at least 0, {@code sentiment_below} in [-1, 1]; see
  *         {@link WatchlistPolicy}</td><td>{@link WatchlistPolicy#DEFAULT}</td></tr>
  *     <tr><td>{@code renewal}</td><td>{@code type: logistic} with {@code midpoint} (finite) and
- *         {@code scale} (above 0); see {@link RenewalMapping.Logistic}</td>
- *         <td>{@link RenewalMapping#DEFAULT}</td></tr>
+ *         {@code scale} (above 0), see {@link RenewalMapping.Logistic}; or {@code type:
+ *         isotonic} with {@code points}, at least two {@code [score, probability]} pairs, scores
+ *         strictly increasing in [0, 100], probabilities non-decreasing in [0, 1], see {@link
+ *         RenewalMapping.Isotonic}</td><td>{@link RenewalMapping#DEFAULT}</td></tr>
  *     <tr><td>{@code kpis}</td><td>a non-empty list of KPIs, in the order of the output
  *         columns</td><td>an error</td></tr>
  *   </tbody>
@@ -102,13 +109,20 @@ import java.util.regex.Pattern;
  * <p>Each entry of {@code kpis} has these keys:
  *
  * <ul>
- *   <li>{@code id}, required: the id of a KPI in the {@link KpiRegistry}; unique in the file;
+ *   <li>{@code id}, required: the id of a KPI in the {@link KpiRegistry}, or with {@code metric:
+ *       true} the name of a {@code metrics.csv} column that is not such an id; unique in the
+ *       file;
+ *   <li>{@code metric}, optional: {@code true} declares a {@link MetricKpi} over the column
+ *       named {@code id}; {@code false}, like leaving it out, names a registered KPI;
+ *   <li>{@code direction}, required with {@code metric: true} and not allowed without it: {@code
+ *       higher_is_better}, {@code lower_is_better} or {@code stable_is_better};
  *   <li>{@code weight}, required: a number at least 0. At least one weight of the model, here or
  *       by cloud, must be above 0;
  *   <li>{@code weights_by_cloud}, optional: an object from cloud name to the KPI's weight in that
  *       cloud, each at least 0. A name must not be blank or {@code *};
  *   <li>{@code curve}, optional: the curve that scores the KPI; when absent, the KPI's own {@link
- *       dev.chs.api.kpi.Kpi#defaultCurve() default curve}.
+ *       dev.chs.api.kpi.Kpi#defaultCurve() default curve}. Required with {@code metric: true},
+ *       where it is also the metric KPI's default curve.
  * </ul>
  *
  * <p>A curve has a {@code type} and the keys of that type, all required (see {@link
@@ -127,11 +141,11 @@ import java.util.regex.Pattern;
  *
  * <ul>
  *   <li>Every section but {@code version} and {@code kpis} is optional. Within {@code bands},
- *       {@code interventions}, {@code watchlist} and {@code renewal}, every key is optional too: a
- *       key left out takes its value from the record's {@code DEFAULT}. So {@code bands: {watch:
- *       55}} keeps {@code healthy: 70} and {@code at_risk: 30}. When a default then breaks a rule,
- *       its error says {@code (not given, so the default applies)}. A curve has no defaults: one
- *       given is given whole.
+ *       {@code interventions}, {@code watchlist} and a logistic {@code renewal}, every key is
+ *       optional too: a key left out takes its value from the record's {@code DEFAULT}. So {@code
+ *       bands: {watch: 55}} keeps {@code healthy: 70} and {@code at_risk: 30}. When a default then
+ *       breaks a rule, its error says {@code (not given, so the default applies)}. A curve and an isotonic
+ *       {@code renewal} have no defaults: one given is given whole.
  *   <li>A key that the format does not define is an error, at every level. So is a duplicate key,
  *       and a value of the wrong type: a string where a number belongs, or {@code null}.
  *   <li>Numbers are finite decimals: YAML's {@code .nan} and {@code .inf} are rejected.
@@ -144,8 +158,12 @@ import java.util.regex.Pattern;
  * </ul>
  *
  * <p>{@link #write} writes every setting, curves included, in the order above, so a written file
- * describes the model without relying on defaults. It writes whole numbers without a fraction,
- * windows of whole days as {@code PnD}, and cloud weights in order of cloud name.
+ * describes the model without relying on defaults. A {@link MetricKpi} is written with {@code
+ * metric: true}, its direction and the model's curve for it, so a fitted snapshot model reads
+ * back with a registry of the built-in KPIs alone; it reads back equal when its default curve is
+ * that curve, as it is for every metric KPI read from a file or fitted by {@code chs-learn}. It
+ * writes whole numbers without a fraction, windows of whole days as {@code PnD}, and cloud weights
+ * in order of cloud name.
  *
  * @since 0.1.0
  */

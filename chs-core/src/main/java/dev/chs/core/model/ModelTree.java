@@ -82,7 +82,14 @@ final class ModelTree {
   }
 
   private static void renewal(ObjectNode node, RenewalMapping mapping) {
-    // RenewalMapping permits only Logistic; a new kind must be written here before it compiles in.
+    if (mapping instanceof RenewalMapping.Isotonic isotonic) {
+      node.put("type", "isotonic");
+      ArrayNode points = node.putArray("points");
+      for (RenewalMapping.Point point : isotonic.points()) {
+        points.addArray().add(number(point.score())).add(number(point.probability()));
+      }
+      return;
+    }
     RenewalMapping.Logistic logistic = (RenewalMapping.Logistic) mapping;
     node.put("type", "logistic");
     number(node, "midpoint", logistic.midpoint());
@@ -91,6 +98,11 @@ final class ModelTree {
 
   private static void kpi(ObjectNode node, WeightedKpi kpi) {
     node.put("id", kpi.id());
+    if (kpi.kpi() instanceof MetricKpi metric) {
+      // Its curve below is its default curve too, as the binder makes it.
+      node.put("metric", true);
+      node.put("direction", ModelBinder.directionName(metric.direction()));
+    }
     number(node, "weight", kpi.weight());
     if (!kpi.cloudWeights().isEmpty()) {
       ObjectNode byCloud = node.putObject("weights_by_cloud");

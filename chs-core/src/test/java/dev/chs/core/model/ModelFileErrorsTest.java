@@ -56,7 +56,8 @@ class ModelFileErrorsTest {
         "kpis[1].weight: must be >= 0, was -1",
         "kpis[2].weight: must be a number, was \"abc\"",
         "kpis[2].curve.type: must be one of linear, piecewise, steps, was 'cubic'",
-        "kpis[3].speed: unknown property; expected one of id, weight, weights_by_cloud, curve",
+        "kpis[3].speed: unknown property; expected one of id, metric, direction, weight,"
+            + " weights_by_cloud, curve",
         "min_coverage: must be in [0, 1], was 1.5");
     assertThat(e).hasMessageStartingWith("test.yaml: 9 errors\n  speed: unknown property");
   }
@@ -329,7 +330,7 @@ class ModelFileErrorsTest {
     assertThat(yamlErrors(text)).containsExactly(
         "interventions.threshold: must be in [0, 100], was 101.0",
         "watchlist.minimum_distress: must be in [1, 3], was 4",
-        "renewal.type: must be one of logistic, was 'platt'");
+        "renewal.type: must be one of logistic, isotonic, was 'platt'");
     assertThat(yamlErrors("version: 1\nrenewal: {scale: 0}\n" + KPI))
         .containsExactly("renewal.scale: must be a finite number > 0, was 0.0");
   }
@@ -422,5 +423,108 @@ class ModelFileErrorsTest {
     assertThat(catchThrowableOfType(
             ModelException.class, () -> ModelFile.read(file, ModelFixtures.REGISTRY)).errors())
         .containsExactly("file: must be UTF-8 text, has a malformed byte sequence at offset 26");
+  }
+
+  @Test
+  void aMetricKpiNeedsADirectionAndACurve() {
+    assertThat(yamlErrors("version: 1\nkpis:\n  - {id: total_day_minutes, metric: true,"
+        + " weight: 1}\n")).containsExactly(
+        "kpis[0].direction: missing; a metric KPI needs one of higher_is_better, lower_is_better,"
+            + " stable_is_better",
+        "kpis[0].curve: missing; a metric KPI needs a curve, such as {type: linear, worst: 0,"
+            + " best: 100}");
+  }
+
+  @Test
+  void onlyAMetricKpiMayGiveADirection() {
+    assertThat(yamlErrors("version: 1\nkpis:\n  - {id: sentiment, direction: lower_is_better,"
+        + " weight: 1}\n  - {id: product_adoption, metric: false,"
+        + " direction: higher_is_better, weight: 1}\n")).containsExactly(
+        "kpis[0].direction: only allowed with metric: true; a registered KPI has its own"
+            + " direction",
+        "kpis[1].direction: only allowed with metric: true; a registered KPI has its own"
+            + " direction");
+  }
+
+  @Test
+  void aRegisteredKpiCannotBeAMetric() {
+    assertThat(yamlErrors("version: 1\nkpis:\n  - {id: sentiment, metric: true,"
+        + " direction: higher_is_better, weight: 1, curve: {type: linear, worst: -1, best: 1}}\n"))
+        .containsExactly(
+            "kpis[0].id: 'sentiment' is a registered KPI; drop metric: true to use it");
+  }
+
+  @Test
+  void metricFalseNamesARegisteredKpi() {
+    assertThat(ModelFixtures.yaml("version: 1\nkpis:\n  - {id: sentiment, metric: false,"
+        + " weight: 1}\n")).isEqualTo(ModelFixtures.yaml(
+            "version: 1\nkpis:\n  - {id: sentiment, weight: 1}\n"));
+    assertThat(yamlErrors("version: 1\nkpis:\n  - {id: total_day_minutes, metric: false,"
+        + " weight: 1}\n")).containsExactly(
+        "kpis[0].id: unknown KPI 'total_day_minutes'; available: " + AVAILABLE);
+  }
+
+  @Test
+  void reportsEveryMistakeOfAMetricKpi() {
+    String text = String.join("\n",
+        "version: 1",
+        "kpis:",
+        "  - {id: sentiment, weight: 1}",
+        "  - id: Total Day",
+        "    metric: true",
+        "    direction: lower_is_better",
+        "    weight: 1",
+        "    curve: {type: linear, worst: 300, best: 100}",
+        "  - id: total_eve_minutes",
+        "    metric: \"yes\"",
+        "    weight: 1",
+        "  - id: total_night_minutes",
+        "    metric: true",
+        "    direction: down",
+        "    weight: -1",
+        "    curve: {type: linear, worst: 300, best: 300}",
+        "");
+
+    assertThat(yamlErrors(text)).containsExactly(
+        "kpis[1].id: must match [a-z][a-z0-9_]* (a metrics.csv column name), was 'Total Day'",
+        "kpis[2].metric: must be true or false, was \"yes\"",
+        "kpis[2].id: unknown KPI 'total_eve_minutes'; available: " + AVAILABLE,
+        "kpis[3].direction: must be one of higher_is_better, lower_is_better, stable_is_better,"
+            + " was 'down'",
+        "kpis[3].weight: must be >= 0, was -1",
+        "kpis[3].curve.best: must differ from worst (300.0), was 300.0");
+  }
+
+  @Test
+  void reportsTheMistakesOfIsotonicPoints() {
+    assertThat(yamlErrors("version: 1\nrenewal: {type: isotonic, midpoint: 50,"
+        + " points: [[0, 0.1], [120, 1.5], [50], [\"a\", 0.5], [60, -1]]}\n" + KPI))
+        .containsExactly(
+            "renewal.midpoint: unknown property; expected one of type, points",
+            "renewal.points[1].score: must be in [0, 100], was 120.0",
+            "renewal.points[2]: must be a pair [score, probability], was [50]",
+            "renewal.points[3][0]: must be a number, was \"a\"",
+            "renewal.points[4].probability: must be in [0, 1], was -1.0");
+  }
+
+  @Test
+  void isotonicPointsMustRiseInScoreAndNotFallInProbability() {
+    assertThat(yamlErrors("version: 1\nrenewal: {type: isotonic,"
+        + " points: [[0, 0.1], [50, 0.5], [60, 0.4]]}\n" + KPI))
+        .containsExactly("renewal.points[2]: probabilities must not decrease, was 0.4 after 0.5");
+    assertThat(yamlErrors("version: 1\nrenewal: {type: isotonic,"
+        + " points: [[0, 0.1], [50, 0.5], [50, 0.6]]}\n" + KPI))
+        .containsExactly("renewal.points[2]: scores must increase strictly, was 50.0 after 50.0");
+    assertThat(yamlErrors("version: 1\nrenewal: {type: isotonic, points: [[50, 0.5]]}\n"
+        + KPI)).containsExactly("renewal.points: must hold at least 2 points, was 1");
+  }
+
+  @Test
+  void isotonicPointsAreRequired() {
+    assertThat(yamlErrors("version: 1\nrenewal: {type: isotonic}\n" + KPI))
+        .containsExactly("renewal.points: missing; expected a list of [score, probability] pairs");
+    assertThat(jsonErrors("{\"version\": 1, \"renewal\": {\"type\": \"isotonic\","
+        + " \"points\": 3}, \"kpis\": [{\"id\": \"sentiment\", \"weight\": 1}]}"))
+        .containsExactly("renewal.points: must be a list of [score, probability] pairs, was 3");
   }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chs.api.CloudId;
 import dev.chs.api.kpi.Curve;
+import dev.chs.api.kpi.Direction;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -165,5 +166,75 @@ class ModelFileRoundTripTest {
 
     assertThat(ModelFile.read(new StringReader(yaml), ModelFile.Format.YAML, "reader", REGISTRY))
         .isEqualTo(EVERYTHING);
+  }
+
+  /** A fitted snapshot model's shape: metric KPIs beside a registered one, isotonic renewal. */
+  private static final HealthModel METRICS = HealthModel.builder()
+      .kpi(new MetricKpi("total_day_minutes", Direction.LOWER_IS_BETTER,
+          new Curve.Linear(300, 100)), 0.12, new Curve.Linear(300, 100))
+      .kpi(new MetricKpi("tenure_months", Direction.HIGHER_IS_BETTER,
+          Curve.Steps.of(0, new Curve.Step(6, 40.5), new Curve.Step(24, 100))), 0.5,
+          Curve.Steps.of(0, new Curve.Step(6, 40.5), new Curve.Step(24, 100)))
+      .kpi(new MetricKpi("seats_change", Direction.STABLE_IS_BETTER, new Curve.Linear(-1, 0)),
+          0.08, new Curve.Linear(-1, 0))
+      .kpi(SENTIMENT, 0.3)
+      .renewal(RenewalMapping.Isotonic.of(new RenewalMapping.Point(0, 0.05),
+          new RenewalMapping.Point(42.5, 0.5), new RenewalMapping.Point(100, 0.975)))
+      .build();
+
+  @Test
+  void writesMetricKpisAndIsotonicRenewalAsDocumented() {
+    assertThat(ModelFile.write(METRICS, ModelFile.Format.YAML)).contains(String.join("\n",
+        "renewal: {type: isotonic, points: [[0, 0.05], [42.5, 0.5], [100, 0.975]]}",
+        "kpis:",
+        "  - id: total_day_minutes",
+        "    metric: true",
+        "    direction: lower_is_better",
+        "    weight: 0.12",
+        "    curve: {type: linear, worst: 300, best: 100}",
+        "  - id: tenure_months",
+        "    metric: true",
+        "    direction: higher_is_better",
+        "    weight: 0.5",
+        "    curve: {type: steps, below: 0, steps: [{from: 6, score: 40.5}, {from: 24,"
+            + " score: 100}]}",
+        "  - id: seats_change",
+        "    metric: true",
+        "    direction: stable_is_better",
+        "    weight: 0.08",
+        "    curve: {type: linear, worst: -1, best: 0}",
+        "  - id: sentiment",
+        "    weight: 0.3",
+        "    curve: {type: linear, worst: -1, best: 1}",
+        ""));
+  }
+
+  @Test
+  void readsBackMetricKpisAndIsotonicRenewalFromYaml() {
+    String yaml = ModelFile.write(METRICS, ModelFile.Format.YAML);
+
+    assertThat(ModelFixtures.yaml(yaml)).isEqualTo(METRICS);
+  }
+
+  @Test
+  void readsBackMetricKpisAndIsotonicRenewalFromJson() {
+    String json = ModelFile.write(METRICS, ModelFile.Format.JSON);
+
+    assertThat(json).contains("\"renewal\": {\n    \"type\": \"isotonic\",")
+        .contains("\"id\": \"total_day_minutes\",\n    \"metric\": true,\n"
+            + "    \"direction\": \"lower_is_better\",");
+    assertThat(ModelFixtures.json(json)).isEqualTo(METRICS);
+  }
+
+  @Test
+  void keepsIsotonicPointsToTheBit() {
+    HealthModel model = METRICS.toBuilder().renewal(RenewalMapping.Isotonic.of(
+        new RenewalMapping.Point(0.1 + 0.2, 0.1 / 3), new RenewalMapping.Point(99.99999, 0.999)))
+        .build();
+
+    for (ModelFile.Format format : ModelFile.Format.values()) {
+      HealthModel read = ModelFile.read(ModelFile.write(model, format), format, "bits", REGISTRY);
+      assertThat(read.renewal()).isEqualTo(model.renewal());
+    }
   }
 }

@@ -1,4 +1,4 @@
-package dev.chs.learn;
+package dev.chs.core.model;
 
 import dev.chs.api.Window;
 import dev.chs.api.kpi.Curve;
@@ -25,6 +25,12 @@ import java.util.regex.Pattern;
  * its own value and an account-wide one gets the mean of the two.
  *
  * <p>Evidence: the metrics averaged. Not applicable when there is none.
+ *
+ * <p>A metric KPI is made per column, by a model file's {@code metric: true} entry (see {@link
+ * ModelFile}) or in code, and is never loaded as a service: the {@link Kpi} rule of a public
+ * no-argument constructor applies to service-loaded KPIs only, and this record has none. Its
+ * default curve is the curve the model scores it with, so that a model file, which holds one
+ * curve per KPI, describes it whole.
  *
  * <p>Serialized form of the accumulator, version 1: the {@link KpiState} header, then the count
  * of metrics as a long, then the sum of their values as a {@link MergeableSum}.

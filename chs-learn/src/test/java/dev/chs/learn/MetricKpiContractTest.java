@@ -13,6 +13,7 @@ import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.signal.Metric;
 import dev.chs.api.signal.SentimentSample;
 import dev.chs.api.signal.Signal;
+import dev.chs.core.model.MetricKpi;
 import dev.chs.testkit.KpiContract;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +21,11 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import org.junit.jupiter.api.Test;
 
-class MetricKpiTest extends KpiContract<MetricKpi.Accumulator> {
+/**
+ * Runs the KPI contract on {@link MetricKpi}, which lives in chs-core; the contract's test kit is a
+ * test dependency of chs-learn, not of chs-core.
+ */
+class MetricKpiContractTest extends KpiContract<MetricKpi.Accumulator> {
   private static final Window WINDOW =
       new Window(Instant.parse("2026-06-30T00:00:00Z"), Duration.ofDays(90));
   private static final AccountId ACCOUNT = AccountId.of("A-1");
