@@ -51,8 +51,9 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>A signal is late when the score of the first instant that would count it was already
  * emitted: when the watermark has reached that instant plus the allowed lateness. A late signal
- * counts in no score; it goes to the {@link #LATE_SIGNALS} side output, and the operator's
- * counter {@value #LATE_SIGNALS_METRIC} counts it. Nothing is dropped silently.
+ * counts in no score; it goes to the {@link #LATE_SIGNALS} side output, and both the operator's
+ * metric counter and the job accumulator named {@value #LATE_SIGNALS_METRIC} count it. Nothing
+ * is dropped silently.
  *
  * <h2>State and its memory</h2>
  *
@@ -99,7 +100,7 @@ public final class HealthScoring {
   public static final OutputTag<Signal> LATE_SIGNALS =
       new OutputTag<>("chs-late-signals", TypeInformation.of(Signal.class));
 
-  /** The name of the operator's counter of late signals. */
+  /** The name of the operator's metric counter, and of the job accumulator, of late signals. */
   public static final String LATE_SIGNALS_METRIC = "chsLateSignals";
 
   private final HealthModel model;

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -67,6 +68,7 @@ public final class AccountScoringFunction
   private transient ValueState<AccountState> accountState;
   private transient ListState<TimedSignal> inbox;
   private transient Counter lateSignals;
+  private transient LongCounter lateTotal;
   private transient FailureLog failureLog;
 
   /**
@@ -120,6 +122,7 @@ public final class AccountScoringFunction
     inbox = getRuntimeContext().getListState(
         new ListStateDescriptor<>("chs-inbox", TimedSignalSerializer.INSTANCE));
     lateSignals = getRuntimeContext().getMetricGroup().counter(lateMetric);
+    lateTotal = getRuntimeContext().getLongCounter(lateMetric);
     failureLog = new FailureLog();
   }
 
@@ -139,6 +142,7 @@ public final class AccountScoringFunction
     long fireAt = saturatedAdd(emissionAtOrAfter(eventTime), latenessMillis);
     if (fireAt <= context.timerService().currentWatermark()) {
       lateSignals.inc();
+      lateTotal.add(1);
       context.output(lateTag, signal);
       return;
     }
