@@ -58,7 +58,7 @@ class BatchEqualityTest {
     bounded.apply(signals).scores()
         .filter(health -> MONTH_ENDS.contains(health.asOf()))
         .sinkTo(monthEnds);
-    env.execute("batch equality");
+    LocalCluster.execute(env);
     unboundedScores = all.records();
     boundedScores = monthEnds.records();
   }

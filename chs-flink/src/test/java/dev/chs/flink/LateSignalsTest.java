@@ -67,7 +67,7 @@ class LateSignalsTest {
     CollectingSink<Signal> late = CollectingSink.named(name + "-late");
     streams.scores().sinkTo(scores);
     streams.lateSignals().sinkTo(late);
-    JobExecutionResult job = env.execute(name);
+    JobExecutionResult job = LocalCluster.execute(env);
     Long count = job.getAccumulatorResult(HealthScoring.LATE_SIGNALS_METRIC);
     return new Result(scores.records(), late.records(), count == null ? 0 : count);
   }
