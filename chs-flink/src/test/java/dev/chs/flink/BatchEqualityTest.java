@@ -6,11 +6,16 @@ import dev.chs.api.AccountId;
 import dev.chs.api.HealthScore;
 import dev.chs.api.kpi.KpiResult;
 import dev.chs.api.signal.Signal;
+import dev.chs.core.portfolio.Intervention;
+import dev.chs.core.portfolio.InterventionTracker;
+import dev.chs.core.portfolio.ScoreKey;
 import dev.chs.core.score.AccountHealth;
 import dev.chs.core.score.CloudHealth;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -23,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The streaming score equals the batch library's: at every instant each account emitted, and at
- * the three month ends checked for every account, on the first 20 accounts of the sample.
+ * the three month ends checked for every account, on the first 20 accounts of the sample. So do
+ * the interventions.
  */
 class BatchEqualityTest {
   private static final int ACCOUNTS = 20;
@@ -37,6 +43,8 @@ class BatchEqualityTest {
   private static HealthScoring bounded;
   private static List<AccountHealth> unboundedScores;
   private static List<AccountHealth> boundedScores;
+  private static List<Intervention> interventions;
+  private static final Map<Instant, Map<AccountId, AccountHealth>> BATCH = new TreeMap<>();
 
   @BeforeAll
   static void runJob() throws Exception {
@@ -54,13 +62,22 @@ class BatchEqualityTest {
         .setParallelism(1);
     CollectingSink<AccountHealth> all = CollectingSink.named("equality-unbounded");
     CollectingSink<AccountHealth> monthEnds = CollectingSink.named("equality-bounded");
-    unbounded.apply(signals).scores().sinkTo(all);
+    CollectingSink<Intervention> events = CollectingSink.named("equality-interventions");
+    HealthStreams streams = unbounded.apply(signals);
+    streams.scores().sinkTo(all);
+    streams.interventions().sinkTo(events);
     bounded.apply(signals).scores()
         .filter(health -> MONTH_ENDS.contains(health.asOf()))
         .sinkTo(monthEnds);
     LocalCluster.execute(env);
     unboundedScores = all.records();
     boundedScores = monthEnds.records();
+    interventions = events.records();
+  }
+
+  private static Map<AccountId, AccountHealth> batchAt(Instant asOf) {
+    return BATCH.computeIfAbsent(asOf, t ->
+        SampleSignals.batch(SampleSignals.MODEL, unbounded.sources(), records, t));
   }
 
   @Test
@@ -74,8 +91,7 @@ class BatchEqualityTest {
     List<String> mismatches = new ArrayList<>();
     int compared = 0;
     for (Map.Entry<Instant, List<AccountHealth>> instant : byInstant.entrySet()) {
-      Map<AccountId, AccountHealth> batch = SampleSignals.batch(
-          SampleSignals.MODEL, unbounded.sources(), records, instant.getKey());
+      Map<AccountId, AccountHealth> batch = batchAt(instant.getKey());
       for (AccountHealth streamed : instant.getValue()) {
         compared++;
         if (!streamed.equals(batch.get(streamed.account()))) {
@@ -90,8 +106,7 @@ class BatchEqualityTest {
   @Test
   void monthEnds_haveEveryAccount_withTheBatchScores() {
     for (Instant asOf : MONTH_ENDS) {
-      Map<AccountId, AccountHealth> batch =
-          SampleSignals.batch(SampleSignals.MODEL, unbounded.sources(), records, asOf);
+      Map<AccountId, AccountHealth> batch = batchAt(asOf);
       Map<AccountId, AccountHealth> streamed = new TreeMap<>();
       for (AccountHealth health : unboundedScores) {
         if (health.asOf().equals(asOf)) {
@@ -111,6 +126,36 @@ class BatchEqualityTest {
   }
 
   /**
+   * The interventions equal those of trackers, one per cloud and one overall, that watch the
+   * batch scores at the same instants, in order.
+   */
+  @Test
+  void interventions_equalTrackersOverTheBatchScores() {
+    Map<ScoreKey, InterventionTracker> trackers = new TreeMap<>();
+    List<Intervention> expected = new ArrayList<>();
+    List<AccountHealth> inOrder = new ArrayList<>(unboundedScores);
+    inOrder.sort(Comparator.comparing(AccountHealth::asOf));
+    for (AccountHealth streamed : inOrder) {
+      AccountHealth batch = batchAt(streamed.asOf()).get(streamed.account());
+      List<ScoreKey> keys = new ArrayList<>();
+      batch.clouds().forEach(cloud -> keys.add(ScoreKey.of(batch.account(), cloud.cloud())));
+      keys.add(ScoreKey.overall(batch.account()));
+      for (ScoreKey key : keys) {
+        trackers.computeIfAbsent(key,
+                k -> InterventionTracker.of(k, SampleSignals.MODEL.interventions()))
+            .observe(batch)
+            .ifPresent(expected::add);
+      }
+    }
+
+    assertThat(expected).hasSizeGreaterThan(5);
+    assertThat(interventions).doesNotHaveDuplicates();
+    assertThat(new HashSet<>(interventions)).isEqualTo(new HashSet<>(expected));
+    assertThat(interventions).hasSameSizeAs(expected)
+        .allMatch(event -> !event.topDetractors().isEmpty());
+  }
+
+  /**
    * With the default retention, a closed case that left it no longer counts as evidence of
    * {@code open_support_cases}; every other part of the score still equals batch bit for bit.
    */
@@ -119,9 +164,7 @@ class BatchEqualityTest {
     assertThat(boundedScores.size()).isEqualTo(ACCOUNTS * MONTH_ENDS.size());
     int evidenceDiffers = 0;
     for (AccountHealth streamed : boundedScores) {
-      AccountHealth batch = SampleSignals.batch(
-          SampleSignals.MODEL, bounded.sources(), records, streamed.asOf())
-          .get(streamed.account());
+      AccountHealth batch = batchAt(streamed.asOf()).get(streamed.account());
       String where = streamed.account() + " at " + streamed.asOf();
       assertThat(streamed.overall().equals(batch.overall())).as(where).isTrue();
       assertThat(streamed.clouds().size()).as(where).isEqualTo(batch.clouds().size());

@@ -16,10 +16,10 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * months, one score per account a day) through {@link HealthScoring} with parallelism 1 in a
  * local environment, against a baseline job that reads the same signals and only counts them.
  *
- * <p>Run it after {@code mvn -q -o -pl chs-flink -am test-compile} with:
+ * <p>Run it with:
  *
  * <pre>
- * mvn -q -o -pl chs-flink exec:exec -Pbenchmark
+ * mvn -q -o -pl chs-flink -am test-compile exec:exec -Pbenchmark
  * </pre>
  *
  * <p>It is not part of {@code mvn verify}. Arguments: the number of accounts (300) and of timed
