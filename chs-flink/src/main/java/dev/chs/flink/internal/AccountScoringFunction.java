@@ -166,8 +166,8 @@ public final class AccountScoringFunction
 
     // Score the account as of the emission instant, and let its trackers see the score.
     String key = context.getCurrentKey();
-    Map<String, Integer> latest = latestVersions(state, asOf);
-    Optional<AccountHealth> health = score(key, state, latest, asOf);
+    boolean[] counted = countedAt(state, asOf);
+    Optional<AccountHealth> health = score(key, state, counted, asOf);
     state.lastEmitted = asOf;
     if (health.isPresent()) {
       out.collect(health.get());
@@ -175,7 +175,7 @@ public final class AccountScoringFunction
     }
 
     // Drop what no later emission can see, and keep emitting while anything is left.
-    evict(state, latest, asOf);
+    evict(state, counted, asOf);
     accountState.update(state);
     if (!state.retained.isEmpty() && context.timerService().currentWatermark() != Long.MAX_VALUE) {
       context.timerService().registerEventTimeTimer(
@@ -201,26 +201,39 @@ public final class AccountScoringFunction
     }
   }
 
-  /** Maps each updatable record's identity to the position of its latest version as of T. */
-  private static Map<String, Integer> latestVersions(AccountState state, long asOf) {
-    Map<String, Integer> latest = new HashMap<>();
+  /**
+   * Marks the retained signals that count as of T: those with an event time up to T, and of a
+   * case or work order only its latest version by then. A later arrival at the same event time
+   * wins, so that the order of arrival breaks ties.
+   */
+  private static boolean[] countedAt(AccountState state, long asOf) {
     List<TimedSignal> retained = state.retained;
+    boolean[] counted = new boolean[retained.size()];
+    Map<VersionKey, Integer> latest = new HashMap<>();
     for (int i = 0; i < retained.size(); i++) {
       TimedSignal timed = retained.get(i);
-      String identity = identity(timed.signal());
-      if (identity != null && timed.eventTime() <= asOf) {
-        Integer previous = latest.get(identity);
-        // A later arrival at the same event time wins, so that order of arrival breaks ties.
-        if (previous == null || retained.get(previous).eventTime() <= timed.eventTime()) {
-          latest.put(identity, i);
+      if (timed.eventTime() > asOf) {
+        continue;
+      }
+      counted[i] = true;
+      VersionKey identity = VersionKey.of(timed.signal());
+      if (identity != null) {
+        Integer previous = latest.put(identity, i);
+        if (previous != null) {
+          if (retained.get(previous).eventTime() <= timed.eventTime()) {
+            counted[previous] = false;
+          } else {
+            latest.put(identity, previous);
+            counted[i] = false;
+          }
         }
       }
     }
-    return latest;
+    return counted;
   }
 
   private Optional<AccountHealth> score(
-      String key, AccountState state, Map<String, Integer> latest, long asOf) {
+      String key, AccountState state, boolean[] counted, long asOf) {
     Instant instant = Instant.ofEpochMilli(asOf);
     AccountId account = AccountId.of(key);
     SignalAggregator aggregator = SignalAggregator.of(model, instant, FailurePolicy.ISOLATE);
@@ -234,9 +247,8 @@ public final class AccountScoringFunction
     }
     List<TimedSignal> retained = state.retained;
     for (int i = 0; i < retained.size(); i++) {
-      TimedSignal timed = retained.get(i);
-      if (timed.eventTime() <= asOf && isCurrent(timed, i, latest)) {
-        add(aggregator, key, timed.signal());
+      if (counted[i]) {
+        add(aggregator, key, retained.get(i).signal());
       }
     }
     List<AccountValues> values = aggregator.results();
@@ -274,13 +286,13 @@ public final class AccountScoringFunction
     state.trackers.put(key.cloud(), tracker.state());
   }
 
-  private void evict(AccountState state, Map<String, Integer> latest, long asOf) {
+  private void evict(AccountState state, boolean[] counted, long asOf) {
     long horizon = asOf - retentionMillis;
     List<TimedSignal> kept = new ArrayList<>(state.retained.size());
     List<TimedSignal> retained = state.retained;
     for (int i = 0; i < retained.size(); i++) {
       TimedSignal timed = retained.get(i);
-      boolean superseded = timed.eventTime() <= asOf && !isCurrent(timed, i, latest);
+      boolean superseded = timed.eventTime() <= asOf && !counted[i];
       if (!superseded && !expired(timed, horizon)) {
         kept.add(timed);
       }
@@ -303,20 +315,17 @@ public final class AccountScoringFunction
     return timed.eventTime() <= horizon;
   }
 
-  private static boolean isCurrent(TimedSignal timed, int position, Map<String, Integer> latest) {
-    String identity = identity(timed.signal());
-    return identity == null || latest.get(identity) == position;
-  }
-
-  /** The identity under which a later record replaces an earlier one, or null for none. */
-  private static String identity(Signal signal) {
-    if (signal instanceof SupportCase c) {
-      return "case\u0000" + c.caseId();
+  /** The identity under which a later record replaces an earlier one. */
+  private record VersionKey(boolean workOrder, String id) {
+    static VersionKey of(Signal signal) {
+      if (signal instanceof SupportCase c) {
+        return new VersionKey(false, c.caseId());
+      }
+      if (signal instanceof WorkOrder w) {
+        return new VersionKey(true, w.workOrderId());
+      }
+      return null;
     }
-    if (signal instanceof WorkOrder w) {
-      return "work_order\u0000" + w.workOrderId();
-    }
-    return null;
   }
 
   private long emissionAtOrAfter(long eventTime) {
