@@ -103,6 +103,9 @@ public final class HealthScoring {
   /** The name of the operator's metric counter, and of the job accumulator, of late signals. */
   public static final String LATE_SIGNALS_METRIC = "chsLateSignals";
 
+  /** How many windows a signal is kept for by default: the window and a baseline of three. */
+  public static final int DEFAULT_RETENTION_WINDOWS = 4;
+
   private final HealthModel model;
   private final Duration allowedLateness;
   private final Duration emitEvery;
@@ -123,9 +126,6 @@ public final class HealthScoring {
 
   /** The operator's uid and name unless {@link Builder#uid} sets another. */
   public static final String DEFAULT_UID = "chs-health-scoring";
-
-  /** How many windows a signal is kept for by default: the window and a baseline of three. */
-  public static final int DEFAULT_RETENTION_WINDOWS = 4;
 
   /**
    * Returns a builder of the operator for a model.
