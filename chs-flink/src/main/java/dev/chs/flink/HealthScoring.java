@@ -32,8 +32,8 @@ import org.apache.flink.util.OutputTag;
  * the watermark reaches {@code T + allowedLateness}, so it is final: it counts every signal with
  * an event time up to T that was not late. An account emits at every instant from the first one
  * at or after its first signal, for as long as it keeps any signal in state. At the end of a
- * bounded input, the watermark jumps to its maximum: each account then emits the instants its
- * pending signals need, and one more, and stops.
+ * bounded input, the watermark jumps to its maximum: each account then emits every instant up to
+ * the first one at or after its last signal, and stops.
  *
  * <h2>What a score counts</h2>
  *

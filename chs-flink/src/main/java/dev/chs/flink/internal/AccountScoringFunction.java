@@ -174,10 +174,12 @@ public final class AccountScoringFunction
       track(health.get(), state, context);
     }
 
-    // Drop what no later emission can see, and keep emitting while anything is left.
+    // Drop what no later emission can see, and keep emitting while anything is left; once the
+    // input has ended, only up to the account's last signal.
     evict(state, counted, asOf);
     accountState.update(state);
-    if (!state.retained.isEmpty() && context.timerService().currentWatermark() != Long.MAX_VALUE) {
+    boolean ended = context.timerService().currentWatermark() == Long.MAX_VALUE;
+    if (!state.retained.isEmpty() && (!ended || asOf < latestEventTime(state))) {
       context.timerService().registerEventTimeTimer(
           saturatedAdd(saturatedAdd(asOf, stepMillis), latenessMillis));
     }
@@ -326,6 +328,14 @@ public final class AccountScoringFunction
       }
       return null;
     }
+  }
+
+  private static long latestEventTime(AccountState state) {
+    long latest = Long.MIN_VALUE;
+    for (TimedSignal timed : state.retained) {
+      latest = Math.max(latest, timed.eventTime());
+    }
+    return latest;
   }
 
   private long emissionAtOrAfter(long eventTime) {
