@@ -92,18 +92,34 @@ import org.apache.flink.util.OutputTag;
  * @since 0.1.0
  */
 public final class HealthScoring {
-  /** The side output of interventions. */
+  /**
+   * The side output of interventions.
+   *
+   * @since 0.1.0
+   */
   public static final OutputTag<Intervention> INTERVENTIONS =
       new OutputTag<>("chs-interventions", TypeInformation.of(Intervention.class));
 
-  /** The side output of signals that arrived later than the allowed lateness. */
+  /**
+   * The side output of signals that arrived later than the allowed lateness.
+   *
+   * @since 0.1.0
+   */
   public static final OutputTag<Signal> LATE_SIGNALS =
       new OutputTag<>("chs-late-signals", TypeInformation.of(Signal.class));
 
-  /** The name of the operator's metric counter, and of the job accumulator, of late signals. */
+  /**
+   * The name of the operator's metric counter, and of the job accumulator, of late signals.
+   *
+   * @since 0.1.0
+   */
   public static final String LATE_SIGNALS_METRIC = "chsLateSignals";
 
-  /** How many windows a signal is kept for by default: the window and a baseline of three. */
+  /**
+   * How many windows a signal is kept for by default: the window and a baseline of three.
+   *
+   * @since 0.1.0
+   */
   public static final int DEFAULT_RETENTION_WINDOWS = 4;
 
   private final HealthModel model;
@@ -124,7 +140,11 @@ public final class HealthScoring {
     this.sources = List.copyOf(builder.sources != null ? builder.sources : readTypes(model));
   }
 
-  /** The operator's uid and name unless {@link Builder#uid} sets another. */
+  /**
+   * The operator's uid and name unless {@link Builder#uid} sets another.
+   *
+   * @since 0.1.0
+   */
   public static final String DEFAULT_UID = "chs-health-scoring";
 
   /**
@@ -134,6 +154,7 @@ public final class HealthScoring {
    *     {@link java.util.ServiceLoader}, with the job's class loader
    * @return the builder, with the defaults
    * @throws NullPointerException if {@code model} is null
+   * @since 0.1.0
    */
   public static Builder builder(HealthModel model) {
     return new Builder(Objects.requireNonNull(model, "model"));
@@ -146,6 +167,7 @@ public final class HealthScoring {
    * @param signals the signals, of the types of chs-api; another type fails the job
    * @return the scores, the interventions and the late signals
    * @throws NullPointerException if {@code signals} is null
+   * @since 0.1.0
    */
   public HealthStreams apply(DataStream<Signal> signals) {
     SingleOutputStreamOperator<AccountHealth> scores = signals
@@ -162,6 +184,7 @@ public final class HealthScoring {
    * itself and wires the outputs by hand.
    *
    * @return a new function
+   * @since 0.1.0
    */
   public KeyedProcessFunction<String, Signal, AccountHealth> function() {
     return new AccountScoringFunction(
@@ -174,6 +197,7 @@ public final class HealthScoring {
    *
    * @param signal the signal
    * @return the account id
+   * @since 0.1.0
    */
   public static String accountOf(Signal signal) {
     return signal.account().value();
@@ -183,6 +207,7 @@ public final class HealthScoring {
    * Returns the allowed lateness.
    *
    * @return the lateness; zero or more
+   * @since 0.1.0
    */
   public Duration allowedLateness() {
     return allowedLateness;
@@ -192,6 +217,7 @@ public final class HealthScoring {
    * Returns the time between emission instants.
    *
    * @return the step; above zero
+   * @since 0.1.0
    */
   public Duration emitEvery() {
     return emitEvery;
@@ -201,6 +227,7 @@ public final class HealthScoring {
    * Returns how long a signal is kept after its event time.
    *
    * @return the retention; at least the model's window
+   * @since 0.1.0
    */
   public Duration retention() {
     return retention;
@@ -210,6 +237,7 @@ public final class HealthScoring {
    * Returns the signal types declared as supplied in every score.
    *
    * @return the types
+   * @since 0.1.0
    */
   public List<Class<? extends Signal>> sources() {
     return sources;
@@ -249,6 +277,7 @@ public final class HealthScoring {
      *
      * @param lateness zero or more, in whole milliseconds
      * @return this builder
+     * @since 0.1.0
      */
     public Builder allowedLateness(Duration lateness) {
       this.allowedLateness = Objects.requireNonNull(lateness, "lateness");
@@ -260,6 +289,7 @@ public final class HealthScoring {
      *
      * @param step above zero, in whole milliseconds
      * @return this builder
+     * @since 0.1.0
      */
     public Builder emitEvery(Duration step) {
       this.emitEvery = Objects.requireNonNull(step, "step");
@@ -273,6 +303,7 @@ public final class HealthScoring {
      *
      * @param retention at least the model's window
      * @return this builder
+     * @since 0.1.0
      */
     public Builder retention(Duration retention) {
       this.retention = Objects.requireNonNull(retention, "retention");
@@ -286,6 +317,7 @@ public final class HealthScoring {
      *
      * @param types the types; may be empty
      * @return this builder
+     * @since 0.1.0
      */
     public Builder sources(Set<Class<? extends Signal>> types) {
       List<Class<? extends Signal>> sorted = new ArrayList<>(types);
@@ -300,6 +332,7 @@ public final class HealthScoring {
      *
      * @param uid the uid; not blank
      * @return this builder
+     * @since 0.1.0
      */
     public Builder uid(String uid) {
       this.uid = Objects.requireNonNull(uid, "uid");
@@ -311,6 +344,7 @@ public final class HealthScoring {
      *
      * @return the configuration
      * @throws IllegalArgumentException listing every setting that is out of range
+     * @since 0.1.0
      */
     public HealthScoring build() {
       List<String> errors = new ArrayList<>();

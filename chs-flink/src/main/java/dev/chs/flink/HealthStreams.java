@@ -25,6 +25,7 @@ public record HealthStreams(
    * Creates the streams.
    *
    * @throws NullPointerException if an argument is null
+   * @since 0.1.0
    */
   public HealthStreams {
     Objects.requireNonNull(scores, "scores");

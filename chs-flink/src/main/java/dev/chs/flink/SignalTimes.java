@@ -41,6 +41,7 @@ public final class SignalTimes {
   /**
    * The event time of a signal that has none, {@link Long#MIN_VALUE}: it applies to every score
    * emitted after it arrives, and is never late.
+   * @since 0.1.0
    */
   public static final long TIMELESS = Long.MIN_VALUE;
 
@@ -53,6 +54,7 @@ public final class SignalTimes {
    * @return the event time in epoch milliseconds, or {@link #TIMELESS} for a contract or a metric
    * @throws IllegalArgumentException if the signal is of a type that chs-api does not define
    * @throws NullPointerException if {@code signal} is null
+   * @since 0.1.0
    */
   public static long eventTime(Signal signal) {
     Instant instant;
@@ -89,6 +91,7 @@ public final class SignalTimes {
    * @return the strategy
    * @throws IllegalArgumentException if {@code outOfOrderness} is negative
    * @throws NullPointerException if {@code outOfOrderness} is null
+   * @since 0.1.0
    */
   public static WatermarkStrategy<Signal> watermarks(Duration outOfOrderness) {
     if (outOfOrderness.isNegative()) {
