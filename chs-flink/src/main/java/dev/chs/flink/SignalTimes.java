@@ -1,0 +1,128 @@
+package dev.chs.flink;
+
+import dev.chs.api.signal.Complaint;
+import dev.chs.api.signal.Contract;
+import dev.chs.api.signal.Metric;
+import dev.chs.api.signal.RenewalOutcome;
+import dev.chs.api.signal.SentimentSample;
+import dev.chs.api.signal.Signal;
+import dev.chs.api.signal.SupportCase;
+import dev.chs.api.signal.UsageSample;
+import dev.chs.api.signal.WorkOrder;
+import java.time.Duration;
+import java.time.Instant;
+import org.apache.flink.api.common.eventtime.Watermark;
+import org.apache.flink.api.common.eventtime.WatermarkGenerator;
+import org.apache.flink.api.common.eventtime.WatermarkOutput;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+
+/**
+ * The event time of each signal type, as {@link HealthScoring} reads it, and a watermark
+ * strategy built on it.
+ *
+ * <p>A signal record is an immutable fact, and its event time is the latest instant it carries:
+ *
+ * <ul>
+ *   <li>a support case: {@code closedAt} if it is closed, else {@code openedAt};
+ *   <li>a work order: {@code completedAt} if it is completed, else {@code createdAt};
+ *   <li>a complaint: {@code raisedAt}; a usage sample: {@code date}; a sentiment sample: {@code
+ *       observedAt}; a renewal outcome: {@code renewalDate};
+ *   <li>a contract or a metric has none: it is {@link #TIMELESS}.
+ * </ul>
+ *
+ * <p>So a case that a source system sends when it opens, and again when it closes, arrives as two
+ * records at the two instants; the second replaces the first from its event time on.
+ *
+ * <p>Thread-safe: the class holds no state.
+ *
+ * @since 0.1.0
+ */
+public final class SignalTimes {
+  /**
+   * The event time of a signal that has none, {@link Long#MIN_VALUE}: it applies to every score
+   * emitted after it arrives, and is never late.
+   * @since 0.1.0
+   */
+  public static final long TIMELESS = Long.MIN_VALUE;
+
+  private SignalTimes() {}
+
+  /**
+   * Returns the event time of a signal.
+   *
+   * @param signal the signal
+   * @return the event time in epoch milliseconds, or {@link #TIMELESS} for a contract or a metric
+   * @throws IllegalArgumentException if the signal is of a type that chs-api does not define
+   * @throws NullPointerException if {@code signal} is null
+   * @since 0.1.0
+   */
+  public static long eventTime(Signal signal) {
+    Instant instant;
+    if (signal instanceof SupportCase c) {
+      instant = c.closedAt() != null ? c.closedAt() : c.openedAt();
+    } else if (signal instanceof WorkOrder w) {
+      instant = w.completedAt() != null ? w.completedAt() : w.createdAt();
+    } else if (signal instanceof Complaint c) {
+      instant = c.raisedAt();
+    } else if (signal instanceof UsageSample u) {
+      instant = u.date();
+    } else if (signal instanceof SentimentSample s) {
+      instant = s.observedAt();
+    } else if (signal instanceof RenewalOutcome r) {
+      instant = r.renewalDate();
+    } else if (signal instanceof Contract || signal instanceof Metric) {
+      return TIMELESS;
+    } else {
+      throw new IllegalArgumentException(
+          "signal: must be one of the signal types of chs-api, was "
+              + signal.getClass().getName());
+    }
+    return instant.toEpochMilli();
+  }
+
+  /**
+   * Returns a watermark strategy that takes each signal's {@link #eventTime} as its timestamp and
+   * lets the watermark trail the largest timestamp seen by {@code outOfOrderness}. It emits a
+   * watermark whenever that largest timestamp grows, not only periodically, so that event time
+   * moves on between the records of a fast bounded source too, and each account emits at every
+   * instant the data covers.
+   *
+   * @param outOfOrderness how far out of order signals may arrive; zero or more
+   * @return the strategy
+   * @throws IllegalArgumentException if {@code outOfOrderness} is negative
+   * @throws NullPointerException if {@code outOfOrderness} is null
+   * @since 0.1.0
+   */
+  public static WatermarkStrategy<Signal> watermarks(Duration outOfOrderness) {
+    if (outOfOrderness.isNegative()) {
+      throw new IllegalArgumentException(
+          "outOfOrderness: must be zero or more, was " + outOfOrderness);
+    }
+    long delay = outOfOrderness.toMillis();
+    WatermarkStrategy<Signal> strategy = context -> new TrailingWatermarks(delay);
+    return strategy.withTimestampAssigner((signal, previous) -> eventTime(signal));
+  }
+
+  /** Emits a watermark each time the largest event time grows; timeless signals move nothing. */
+  private static final class TrailingWatermarks implements WatermarkGenerator<Signal> {
+    private final long delay;
+    private long largest = Long.MIN_VALUE;
+
+    TrailingWatermarks(long delay) {
+      this.delay = delay;
+    }
+
+    @Override
+    public void onEvent(Signal signal, long timestamp, WatermarkOutput output) {
+      if (timestamp != TIMELESS && timestamp > largest) {
+        largest = timestamp;
+        output.emitWatermark(new Watermark(largest - delay - 1));
+      }
+    }
+
+    @Override
+    public void onPeriodicEmit(WatermarkOutput output) {
+      // Every watermark was emitted as the largest event time grew.
+    }
+  }
+}
