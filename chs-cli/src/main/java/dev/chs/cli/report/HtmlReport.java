@@ -139,6 +139,13 @@ public final class HtmlReport {
           .append(Figures.score(logistic.scale()))
           .append("), not the default one; they are as well calibrated as the fit that set it.")
           .append("</p>");
+    } else {
+      // RenewalMapping is sealed: what is neither the default nor logistic is isotonic.
+      RenewalMapping.Isotonic isotonic = (RenewalMapping.Isotonic) renewal;
+      html.append("They come from the model's own isotonic mapping through ")
+          .append(Figures.count(isotonic.points().size()))
+          .append(" points, not the default one; they are as well calibrated as the fit that set")
+          .append(" it.</p>");
     }
   }
 

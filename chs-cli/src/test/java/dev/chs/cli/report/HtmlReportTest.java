@@ -9,11 +9,14 @@ import dev.chs.api.signal.Complaint;
 import dev.chs.api.signal.Signal;
 import dev.chs.api.signal.SupportCase;
 import dev.chs.cli.data.DataSetSummary;
+import dev.chs.core.model.RenewalMapping;
 import dev.chs.core.portfolio.RevenueAtRisk;
 import dev.chs.core.portfolio.RiskTotals;
 import dev.chs.core.portfolio.Watchlist;
 import dev.chs.core.portfolio.WatchlistEntry;
 import dev.chs.core.score.AccountHealth;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -64,6 +67,25 @@ class HtmlReportTest {
         .contains(sample.read().summaryLine())
         .contains("<b>Coverage.</b>")
         .contains("not calibrated");
+  }
+
+  @Test
+  void headerNamesAnIsotonicRenewalMappingAndClosesItsNote() throws IOException {
+    RenewalMapping isotonic = RenewalMapping.Isotonic.of(
+        new RenewalMapping.Point(0, 0.1), new RenewalMapping.Point(50, 0.6),
+        new RenewalMapping.Point(100, 0.95));
+    ReportData data = new ReportData(sample.title(), sample.asOf(),
+        sample.model().toBuilder().renewal(isotonic).build(), sample.current(),
+        sample.history(), sample.names(), sample.risk(), sample.watchlist(), sample.read());
+    StringWriter out = new StringWriter();
+    HtmlReport.write(data, out);
+
+    String header = out.toString().substring(
+        out.toString().indexOf("<header>"), out.toString().indexOf("</header>"));
+    assertThat(header)
+        .contains("isotonic mapping through 3 points")
+        .doesNotContain("not calibrated")
+        .containsPattern("<p class=\"note renewal\">.*?</p>");
   }
 
   @Test
