@@ -11,8 +11,10 @@ import java.util.Set;
  *
  * <p>A KPI is found by {@link java.util.ServiceLoader}, through {@code provides dev.chs.api.kpi.Kpi
  * with ...} in a module descriptor or a {@code META-INF/services/dev.chs.api.kpi.Kpi} file, and a
- * model refers to it by {@link #id()}. An implementation is immutable, thread-safe, and has a
- * public no-argument constructor. All of its state per account and cloud lives in its accumulator.
+ * model refers to it by {@link #id()}. An implementation is immutable and thread-safe. One that is
+ * loaded as a service has a public no-argument constructor; a KPI made per model entry, such as a
+ * metric KPI over a column of {@code metrics.csv}, needs none. All of its state per account and
+ * cloud lives in its accumulator.
  *
  * <p>Plugin authors prove an implementation by extending the contract test of {@code chs-testkit}.
  *
