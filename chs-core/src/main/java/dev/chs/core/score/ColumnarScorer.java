@@ -29,6 +29,10 @@ import java.util.Set;
  * @since 0.1.0
  */
 public final class ColumnarScorer {
+  private static final long INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+  private static final Band[] BANDS_FROM_CRITICAL =
+      {Band.CRITICAL, Band.AT_RISK, Band.WATCH, Band.HEALTHY};
+
   private final List<String> kpiIds;
   private final List<CloudId> clouds;
   private final CompiledCurves curves;
@@ -37,6 +41,8 @@ public final class ColumnarScorer {
   private final double minimumCoverage;
   private final Bands bands;
   private final ShareTable table;
+  /** The band thresholds, lowest first, each less one ulp: {@code s >= t} is {@code s > t-}. */
+  private final double[] bandEdges;
 
   private ColumnarScorer(HealthModel model, List<CloudId> clouds) {
     CompiledModel compiled = new CompiledModel(model);
@@ -52,6 +58,9 @@ public final class ColumnarScorer {
     }
     this.minimumCoverage = model.minimumCoverage();
     this.bands = model.bands();
+    this.bandEdges = new double[] {
+      Math.nextDown(bands.atRisk()), Math.nextDown(bands.watch()), Math.nextDown(bands.healthy())
+    };
     this.table = ShareTable.fits(clouds.size(), kpiIds.size())
         ? new ShareTable(weights, totals, minimumCoverage)
         : null;
@@ -149,15 +158,16 @@ public final class ColumnarScorer {
             "cloudOfRow[" + r + "]: must be in [0, " + totals.length + "), was " + c);
       }
 
-      // Which KPIs have a value: the row's set of applicable KPIs, before weights.
+      // Which KPIs have a value: the row's set of applicable KPIs, before weights. Random NaNs
+      // would defeat branch prediction, so the bits are computed, not branched on.
       int measured = 0;
-      boolean infinite = false;
+      long infinite = 0;
       for (int k = 0; k < n; k++) {
-        double x = curveInputs[k][r];
-        infinite |= Double.isInfinite(x);
-        measured |= (x == x ? 1 : 0) << k;
+        long magnitude = Double.doubleToRawLongBits(curveInputs[k][r]) & Long.MAX_VALUE;
+        infinite |= ((magnitude ^ INFINITY_BITS) - 1) >>> 63;
+        measured |= (int) (1 + ((INFINITY_BITS - magnitude) >> 63)) << k;
       }
-      if (infinite) {
+      if (infinite != 0) {
         throw infiniteInput(curveInputs, r);
       }
       int entry = (c << n) | measured;
@@ -173,13 +183,24 @@ public final class ColumnarScorer {
       double sum = 0;
       int first = entry * n;
       for (int k = 0; k < n; k++) {
-        double x = curveInputs[k][r];
-        sum += shares.share[first + k] * curves.score(k, x == x ? x : 0);
+        // A NaN input becomes 0, which any curve scores finitely, and its share is 0.
+        long bits = Double.doubleToRawLongBits(curveInputs[k][r]);
+        long notANumber = (INFINITY_BITS - (bits & Long.MAX_VALUE)) >> 63;
+        double x = Double.longBitsToDouble(bits & ~notANumber);
+        sum += shares.share[first + k] * curves.score(k, x);
       }
       double score = CompiledModel.weightedScore(sum);
       scores[r] = score;
-      bandOfRow[r] = bands.of(score);
+      bandOfRow[r] = bandOf(score);
     }
+  }
+
+  /** Returns {@code bands.of(score)} for a score in [0, 100], without a branch. */
+  private Band bandOf(double score) {
+    int above = CompiledCurves.above(score, bandEdges[0])
+        + CompiledCurves.above(score, bandEdges[1])
+        + CompiledCurves.above(score, bandEdges[2]);
+    return BANDS_FROM_CRITICAL[above];
   }
 
   /** Scores rows when the table would be too large: the shares are divided out per row. */

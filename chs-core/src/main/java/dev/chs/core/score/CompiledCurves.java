@@ -30,6 +30,8 @@ import java.util.List;
 final class CompiledCurves {
   /** How many breakpoints every curve has, after padding. */
   final int breakpoints;
+  /** How many breakpoints curve {@code k} has before its padding. */
+  final int[] counts;
   /** Curve {@code k}'s breakpoints at {@code [k * breakpoints, (k + 1) * breakpoints)}. */
   final double[] edges;
   /** Curve {@code k}'s segments at {@code [k * (breakpoints + 1), (k + 1) * (breakpoints + 1))}. */
@@ -45,6 +47,7 @@ final class CompiledCurves {
     }
     breakpoints = most;
     int n = curves.length;
+    counts = new int[n];
     edges = new double[n * most];
     base = new double[n * (most + 1)];
     origin = new double[n * (most + 1)];
@@ -53,7 +56,12 @@ final class CompiledCurves {
     java.util.Arrays.fill(edges, Double.POSITIVE_INFINITY);
     java.util.Arrays.fill(denominator, 1);
     for (int k = 0; k < n; k++) {
+      counts[k] = edgesOf(curves[k]);
       compile(k, curves[k]);
+    }
+    for (int j = 0; j < edges.length; j++) {
+      // -0.0 compares as +0.0 but has the sign bit that above() reads.
+      edges[j] = edges[j] == 0 ? 0.0 : edges[j];
     }
   }
 
@@ -61,10 +69,19 @@ final class CompiledCurves {
   double score(int k, double x) {
     int first = k * breakpoints;
     int segment = k * (breakpoints + 1);
-    for (int j = 0; j < breakpoints; j++) {
-      segment += x > edges[first + j] ? 1 : 0;
+    for (int j = 0, count = counts[k]; j < count; j++) {
+      segment += above(x, edges[first + j]);
     }
     return base[segment] + ((x - origin[segment]) / denominator[segment]) * span[segment];
+  }
+
+  /**
+   * Returns 1 if {@code x > edge}, else 0, without a branch that random inputs would mispredict:
+   * for finite {@code x} and an edge that is not NaN or -0.0, {@code edge - x} is negative
+   * exactly when {@code x > edge}, and it is never -0.0.
+   */
+  static int above(double x, double edge) {
+    return (int) (Double.doubleToRawLongBits(edge - x) >>> 63);
   }
 
   private static int edgesOf(Curve curve) {
