@@ -62,6 +62,34 @@ public final class Checks {
     return value;
   }
 
+  /**
+   * Returns {@code value} if it is finite; the field's name is {@code owner + field}, joined only
+   * when the check fails, so that a passing check allocates nothing.
+   */
+  public static double requireFinite(String owner, String field, double value) {
+    if (!Double.isFinite(value)) {
+      requireFinite(owner + field, value);
+    }
+    return value;
+  }
+
+  /** Returns {@code value} if it is at least zero; the name is joined only on failure. */
+  public static long requireNonNegative(String owner, String field, long value) {
+    if (value < 0) {
+      requireNonNegative(owner + field, value);
+    }
+    return value;
+  }
+
+  /** Returns {@code value} if it lies in {@code [min, max]}; the name is joined only on failure. */
+  public static double requireInRange(
+      String owner, String field, double value, double min, double max) {
+    if (!(value >= min && value <= max)) {
+      requireInRange(owner + field, value, min, max);
+    }
+    return value;
+  }
+
   /** Returns {@code later} if it is null or not before {@code earlier}. */
   public static Instant requireNotBefore(
       String laterField, Instant later, String earlierField, Instant earlier) {
