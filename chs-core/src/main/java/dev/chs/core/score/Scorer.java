@@ -250,8 +250,9 @@ public final class Scorer {
       double applicableWeight,
       double coverage,
       List<KpiResult> results) {
-    List<Contribution> contributions = new ArrayList<>();
-    Set<String> flags = new HashSet<>();
+    List<Contribution> contributions = new ArrayList<>(weights.length);
+    // Most scores raise no flag, and the result keeps an empty set without copying it.
+    Set<String> flags = Set.of();
     double sum = 0;
     for (int i = 0; i < weights.length; i++) {
       if (weights[i] > 0 && results.get(i) instanceof KpiResult.Scored scored) {
@@ -260,7 +261,12 @@ public final class Scorer {
         double lost = share * (100 - scored.score());
         contributions.add(
             new Contribution(scored.kpiId(), weights[i], share, scored.score(), points, lost));
-        flags.addAll(scored.flags());
+        if (!scored.flags().isEmpty()) {
+          if (flags.isEmpty()) {
+            flags = new HashSet<>();
+          }
+          flags.addAll(scored.flags());
+        }
         sum += points;
       }
     }
