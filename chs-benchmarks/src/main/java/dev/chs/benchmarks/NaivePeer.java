@@ -140,8 +140,8 @@ final class NaivePeer {
   }
 
   /**
-   * Scores one pair in a cloud from its map of values: the weighted mean of the applicable KPIs' scores, or
-   * NaN when their weight falls short of the minimum coverage.
+   * Scores one pair in a cloud from its map of values: the weighted mean of the applicable KPIs'
+   * scores, or NaN when their weight falls short of the minimum coverage.
    */
   double score(CloudId cloud, Map<String, Double> values) {
     Map<String, Double> weights =

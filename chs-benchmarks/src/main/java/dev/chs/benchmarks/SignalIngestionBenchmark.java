@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.State;
  * <p>Run with:
  *
  * <pre>
- * java -jar chs-benchmarks/target/benchmarks.jar SignalIngestionBenchmark -f 1 -wi 3 -i 5 -w 2s -r 2s -prof gc
+ * java -jar chs-benchmarks/target/benchmarks.jar SignalIngestionBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s -prof gc
  * </pre>
  */
 @State(Scope.Benchmark)
