@@ -2,7 +2,6 @@ package dev.chs.api;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * Argument checks whose messages name the field, the value and the rule it breaks, such as {@code
@@ -24,7 +23,7 @@ public final class Checks {
    * @return {@code value}
    */
   public static String requireId(String field, String value) {
-    Objects.requireNonNull(value, () -> field + ": must not be null");
+    requireNonNull(field, value);
     if (value.isBlank()) {
       throw new IllegalArgumentException(field + ": must not be empty, was '" + value + "'");
     }
@@ -40,7 +39,11 @@ public final class Checks {
    * @return {@code value}
    */
   public static <T> T requireNonNull(String field, T value) {
-    return Objects.requireNonNull(value, () -> field + ": must not be null");
+    // No message supplier: a capturing lambda would cost an allocation on every call.
+    if (value == null) {
+      throw new NullPointerException(field + ": must not be null");
+    }
+    return value;
   }
 
   /**
@@ -99,6 +102,55 @@ public final class Checks {
     if (!(value >= min && value <= max)) {
       throw new IllegalArgumentException(
           field + ": must be in [" + min + ", " + max + "], was " + value);
+    }
+    return value;
+  }
+
+  /**
+   * Returns {@code value} if it is finite; the field's name is {@code owner + field}, joined only
+   * when the check fails, so that a passing check allocates nothing.
+   *
+   * @param owner the start of the field's name, such as a KPI id
+   * @param field the rest of the field's name
+   * @param value the value
+   * @return {@code value}
+   */
+  public static double requireFinite(String owner, String field, double value) {
+    if (!Double.isFinite(value)) {
+      requireFinite(owner + field, value);
+    }
+    return value;
+  }
+
+  /**
+   * Returns {@code value} if it is at least zero; the name is joined only on failure.
+   *
+   * @param owner the start of the field's name
+   * @param field the rest of the field's name
+   * @param value the value
+   * @return {@code value}
+   */
+  public static long requireNonNegative(String owner, String field, long value) {
+    if (value < 0) {
+      requireNonNegative(owner + field, value);
+    }
+    return value;
+  }
+
+  /**
+   * Returns {@code value} if it lies in {@code [min, max]}; the name is joined only on failure.
+   *
+   * @param owner the start of the field's name
+   * @param field the rest of the field's name
+   * @param value the value
+   * @param min the least value allowed
+   * @param max the greatest value allowed
+   * @return {@code value}
+   */
+  public static double requireInRange(
+      String owner, String field, double value, double min, double max) {
+    if (!(value >= min && value <= max)) {
+      requireInRange(owner + field, value, min, max);
     }
     return value;
   }

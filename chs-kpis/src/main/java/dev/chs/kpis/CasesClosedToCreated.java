@@ -12,6 +12,7 @@ import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.signal.Signal;
 import dev.chs.api.signal.SupportCase;
 import dev.chs.kpis.internal.StateFields;
+import dev.chs.kpis.internal.WindowMath;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -150,8 +151,8 @@ public final class CasesClosedToCreated implements Kpi<CasesClosedToCreated.Accu
       if (!(signal instanceof SupportCase c)) {
         return;
       }
-      boolean openedIn = window.contains(c.openedAt());
-      boolean closedIn = c.closedAt() != null && window.contains(c.closedAt());
+      boolean openedIn = WindowMath.contains(window, c.openedAt());
+      boolean closedIn = c.closedAt() != null && WindowMath.contains(window, c.closedAt());
       if (openedIn) {
         opened++;
       }

@@ -12,6 +12,7 @@ import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.signal.Complaint;
 import dev.chs.api.signal.Signal;
 import dev.chs.kpis.internal.StateFields;
+import dev.chs.kpis.internal.WindowMath;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -93,7 +94,7 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
    */
   @Override
   public Accumulator newAccumulator(Window window) {
-    return new Accumulator(Checks.requireNonNull("window", window), new TreeSet<>());
+    return new Accumulator(Checks.requireNonNull("window", window), null);
   }
 
   /**
@@ -124,7 +125,7 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
       ids.add(id);
       previous = id;
     }
-    return new Accumulator(window, ids);
+    return new Accumulator(window, ids.isEmpty() ? null : ids);
   }
 
   /**
@@ -135,7 +136,8 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
    */
   public static final class Accumulator implements KpiAccumulator<Accumulator> {
     private final Window window;
-    private final TreeSet<String> ids;
+    // Null until the first complaint, since most accounts raise none.
+    private TreeSet<String> ids;
 
     private Accumulator(Window window, TreeSet<String> ids) {
       this.window = window;
@@ -158,15 +160,24 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
     @Override
     public void add(Signal signal) {
       Checks.requireNonNull("signal", signal);
-      if (signal instanceof Complaint c && window.contains(c.raisedAt())) {
-        ids.add(c.complaintId());
+      if (signal instanceof Complaint c && WindowMath.contains(window, c.raisedAt())) {
+        ids().add(c.complaintId());
       }
     }
 
     @Override
     public void merge(Accumulator other) {
       KpiState.requireSameWindow(ID, window, other.window);
-      ids.addAll(other.ids);
+      if (other.ids != null) {
+        ids().addAll(other.ids);
+      }
+    }
+
+    private TreeSet<String> ids() {
+      if (ids == null) {
+        ids = new TreeSet<>();
+      }
+      return ids;
     }
 
     /**
@@ -177,11 +188,12 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
      */
     @Override
     public KpiValue result(boolean sourceSupplied) {
-      if (!sourceSupplied && ids.isEmpty()) {
+      int count = ids == null ? 0 : ids.size();
+      if (!sourceSupplied && count == 0) {
         return new KpiValue.NotApplicable(ID, "no complaints were supplied");
       }
-      Set<String> flags = ids.isEmpty() ? Set.of() : Set.of(COMPLAINT);
-      return new KpiValue.Measured(ID, ids.size(), ids.size(), ids.size(), flags);
+      Set<String> flags = count == 0 ? Set.of() : Set.of(COMPLAINT);
+      return new KpiValue.Measured(ID, count, count, count, flags);
     }
 
     /**
@@ -193,6 +205,10 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
     @Override
     public void writeTo(DataOutput out) throws IOException {
       KpiState.writeHeader(out, ID, STATE_VERSION, window);
+      if (ids == null) {
+        out.writeInt(0);
+        return;
+      }
       out.writeInt(ids.size());
       for (String id : ids) {
         out.writeUTF(id);

@@ -12,6 +12,7 @@ import dev.chs.api.signal.Signal;
 import dev.chs.api.signal.SupportCase;
 import dev.chs.api.signal.WorkOrder;
 import dev.chs.kpis.internal.StateFields;
+import dev.chs.kpis.internal.WindowMath;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -150,7 +151,7 @@ public final class FirstTimeFixRate implements Kpi<FirstTimeFixRate.Accumulator>
     }
 
     private void count(Instant finishedAt, Boolean fixedFirstTime) {
-      if (finishedAt != null && fixedFirstTime != null && window.contains(finishedAt)) {
+      if (finishedAt != null && fixedFirstTime != null && WindowMath.contains(window, finishedAt)) {
         known++;
         if (fixedFirstTime) {
           fixed++;

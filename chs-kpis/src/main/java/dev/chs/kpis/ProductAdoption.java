@@ -4,6 +4,7 @@ import dev.chs.api.Checks;
 import dev.chs.api.Window;
 import dev.chs.api.kpi.Curve;
 import dev.chs.api.kpi.Direction;
+import dev.chs.api.kpi.ExactSums;
 import dev.chs.api.kpi.Kpi;
 import dev.chs.api.kpi.KpiAccumulator;
 import dev.chs.api.kpi.KpiState;
@@ -11,7 +12,8 @@ import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.kpi.MergeableSum;
 import dev.chs.api.signal.Signal;
 import dev.chs.api.signal.UsageSample;
-import dev.chs.kpis.internal.RunningMean;
+import dev.chs.kpis.internal.MeanState;
+import dev.chs.kpis.internal.WindowMath;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -46,6 +48,8 @@ public final class ProductAdoption implements Kpi<ProductAdoption.Accumulator> {
 
   /** The version of the accumulator's serialized form that this class writes and reads. */
   public static final int STATE_VERSION = 1;
+
+  private static final MeanState EMPTY = new MeanState(0, 0, 0);
 
   private static final Curve DEFAULT_CURVE = new Curve.Linear(0.1, 0.8);
 
@@ -89,7 +93,7 @@ public final class ProductAdoption implements Kpi<ProductAdoption.Accumulator> {
    */
   @Override
   public Accumulator newAccumulator(Window window) {
-    return new Accumulator(Checks.requireNonNull("window", window), new RunningMean());
+    return new Accumulator(Checks.requireNonNull("window", window), EMPTY);
   }
 
   /**
@@ -101,7 +105,7 @@ public final class ProductAdoption implements Kpi<ProductAdoption.Accumulator> {
   @Override
   public Accumulator readAccumulator(DataInput in) throws IOException {
     Window window = KpiState.readHeader(in, ID, STATE_VERSION);
-    return new Accumulator(window, RunningMean.readFrom(in, ID, "samples"));
+    return new Accumulator(window, MeanState.readFrom(in, ID, "samples"));
   }
 
   /**
@@ -112,11 +116,17 @@ public final class ProductAdoption implements Kpi<ProductAdoption.Accumulator> {
    */
   public static final class Accumulator implements KpiAccumulator<Accumulator> {
     private final Window window;
-    private final RunningMean adoption;
+    // The count and the exact sum of the terms, kept here rather than in a MergeableSum object
+    // to save two objects per account and cloud; the arithmetic is MergeableSum's.
+    private long samples;
+    private long sumHigh;
+    private long sumLow;
 
-    private Accumulator(Window window, RunningMean adoption) {
+    private Accumulator(Window window, MeanState state) {
       this.window = window;
-      this.adoption = adoption;
+      this.samples = state.count();
+      this.sumHigh = state.high();
+      this.sumLow = state.low();
     }
 
     @Override
@@ -136,21 +146,26 @@ public final class ProductAdoption implements Kpi<ProductAdoption.Accumulator> {
     @Override
     public void add(Signal signal) {
       Checks.requireNonNull("signal", signal);
-      if (signal instanceof UsageSample u && window.contains(u.date())) {
+      if (signal instanceof UsageSample u && WindowMath.contains(window, u.date())) {
         double share = u.adoption();
         if (!(share < MergeableSum.MAX_TERM)) {
           throw new IllegalArgumentException(
               "active_users / licensed_users: must be below 2^31, was " + u.activeUsers() + " / "
                   + u.licensedUsers());
         }
-        adoption.add(share);
+        long units = ExactSums.units(share);
+        sumHigh = ExactSums.highOfSum(sumHigh, sumLow, units >> 63, units);
+        sumLow += units;
+        samples++;
       }
     }
 
     @Override
     public void merge(Accumulator other) {
       KpiState.requireSameWindow(ID, window, other.window);
-      adoption.merge(other.adoption);
+      sumHigh = ExactSums.highOfSum(sumHigh, sumLow, other.sumHigh, other.sumLow);
+      sumLow += other.sumLow;
+      samples += other.samples;
     }
 
     /**
@@ -162,16 +177,18 @@ public final class ProductAdoption implements Kpi<ProductAdoption.Accumulator> {
      */
     @Override
     public KpiValue result(boolean sourceSupplied) {
-      if (adoption.count() == 0) {
+      if (samples == 0) {
         return new KpiValue.NotApplicable(ID, "no usage samples in the window");
       }
-      return KpiValue.Measured.of(ID, adoption.mean(), adoption.count());
+      return KpiValue.Measured.of(ID, MeanState.mean(samples, sumHigh, sumLow), samples);
     }
 
     @Override
     public void writeTo(DataOutput out) throws IOException {
       KpiState.writeHeader(out, ID, STATE_VERSION, window);
-      adoption.writeTo(out);
+      out.writeLong(samples);
+      out.writeLong(sumHigh);
+      out.writeLong(sumLow);
     }
   }
 }

@@ -4,6 +4,7 @@ import dev.chs.api.Checks;
 import dev.chs.api.Window;
 import dev.chs.api.kpi.Curve;
 import dev.chs.api.kpi.Direction;
+import dev.chs.api.kpi.ExactSums;
 import dev.chs.api.kpi.Kpi;
 import dev.chs.api.kpi.KpiAccumulator;
 import dev.chs.api.kpi.KpiState;
@@ -11,8 +12,9 @@ import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.kpi.MergeableSum;
 import dev.chs.api.signal.SentimentSample;
 import dev.chs.api.signal.Signal;
-import dev.chs.kpis.internal.RunningMean;
+import dev.chs.kpis.internal.MeanState;
 import dev.chs.kpis.internal.StateFields;
+import dev.chs.kpis.internal.WindowMath;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
@@ -47,6 +49,8 @@ public final class Sentiment implements Kpi<Sentiment.Accumulator> {
 
   /** The version of the accumulator's serialized form that this class writes and reads. */
   public static final int STATE_VERSION = 1;
+
+  private static final MeanState EMPTY = new MeanState(0, 0, 0);
 
   private static final Curve DEFAULT_CURVE = new Curve.Linear(-0.6, 0.6);
 
@@ -90,7 +94,7 @@ public final class Sentiment implements Kpi<Sentiment.Accumulator> {
    */
   @Override
   public Accumulator newAccumulator(Window window) {
-    return new Accumulator(Checks.requireNonNull("window", window), new RunningMean());
+    return new Accumulator(Checks.requireNonNull("window", window), EMPTY);
   }
 
   /**
@@ -102,9 +106,12 @@ public final class Sentiment implements Kpi<Sentiment.Accumulator> {
   @Override
   public Accumulator readAccumulator(DataInput in) throws IOException {
     Window window = KpiState.readHeader(in, ID, STATE_VERSION);
-    RunningMean scores = RunningMean.readFrom(in, ID, "samples");
-    if (scores.count() > 0 && !(Math.abs(scores.mean()) <= 1)) {
-      throw StateFields.corrupt(ID, "mean score must be in [-1, 1], was " + scores.mean());
+    MeanState scores = MeanState.readFrom(in, ID, "samples");
+    if (scores.count() > 0) {
+      double mean = MeanState.mean(scores.count(), scores.high(), scores.low());
+      if (!(Math.abs(mean) <= 1)) {
+        throw StateFields.corrupt(ID, "mean score must be in [-1, 1], was " + mean);
+      }
     }
     return new Accumulator(window, scores);
   }
@@ -117,11 +124,17 @@ public final class Sentiment implements Kpi<Sentiment.Accumulator> {
    */
   public static final class Accumulator implements KpiAccumulator<Accumulator> {
     private final Window window;
-    private final RunningMean scores;
+    // The count and the exact sum of the terms, kept here rather than in a MergeableSum object
+    // to save two objects per account and cloud; the arithmetic is MergeableSum's.
+    private long samples;
+    private long sumHigh;
+    private long sumLow;
 
-    private Accumulator(Window window, RunningMean scores) {
+    private Accumulator(Window window, MeanState state) {
       this.window = window;
-      this.scores = scores;
+      this.samples = state.count();
+      this.sumHigh = state.high();
+      this.sumLow = state.low();
     }
 
     @Override
@@ -139,15 +152,20 @@ public final class Sentiment implements Kpi<Sentiment.Accumulator> {
     @Override
     public void add(Signal signal) {
       Checks.requireNonNull("signal", signal);
-      if (signal instanceof SentimentSample s && window.contains(s.observedAt())) {
-        scores.add(s.score());
+      if (signal instanceof SentimentSample s && WindowMath.contains(window, s.observedAt())) {
+        long units = ExactSums.units(s.score());
+        sumHigh = ExactSums.highOfSum(sumHigh, sumLow, units >> 63, units);
+        sumLow += units;
+        samples++;
       }
     }
 
     @Override
     public void merge(Accumulator other) {
       KpiState.requireSameWindow(ID, window, other.window);
-      scores.merge(other.scores);
+      sumHigh = ExactSums.highOfSum(sumHigh, sumLow, other.sumHigh, other.sumLow);
+      sumLow += other.sumLow;
+      samples += other.samples;
     }
 
     /**
@@ -159,16 +177,18 @@ public final class Sentiment implements Kpi<Sentiment.Accumulator> {
      */
     @Override
     public KpiValue result(boolean sourceSupplied) {
-      if (scores.count() == 0) {
+      if (samples == 0) {
         return new KpiValue.NotApplicable(ID, "no sentiment samples in the window");
       }
-      return KpiValue.Measured.of(ID, scores.mean(), scores.count());
+      return KpiValue.Measured.of(ID, MeanState.mean(samples, sumHigh, sumLow), samples);
     }
 
     @Override
     public void writeTo(DataOutput out) throws IOException {
       KpiState.writeHeader(out, ID, STATE_VERSION, window);
-      scores.writeTo(out);
+      out.writeLong(samples);
+      out.writeLong(sumHigh);
+      out.writeLong(sumLow);
     }
   }
 }

@@ -12,10 +12,10 @@ import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.signal.Signal;
 import dev.chs.api.signal.WorkOrder;
 import dev.chs.kpis.internal.StateFields;
+import dev.chs.kpis.internal.WindowMath;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -118,8 +118,7 @@ public final class WorkOrderVolume implements Kpi<WorkOrderVolume.Accumulator> {
    */
   @Override
   public Accumulator newAccumulator(Window window) {
-    return new Accumulator(
-        Checks.requireNonNull("window", window), new long[BASELINE_WINDOWS + 1]);
+    return new Accumulator(Checks.requireNonNull("window", window), 0, 0, 0, 0);
   }
 
   /**
@@ -134,7 +133,7 @@ public final class WorkOrderVolume implements Kpi<WorkOrderVolume.Accumulator> {
     for (int n = 0; n < counts.length; n++) {
       counts[n] = StateFields.readCount(in, ID, "created[" + n + "]");
     }
-    return new Accumulator(window, counts);
+    return new Accumulator(window, counts[0], counts[1], counts[2], counts[3]);
   }
 
   /**
@@ -145,16 +144,22 @@ public final class WorkOrderVolume implements Kpi<WorkOrderVolume.Accumulator> {
    */
   public static final class Accumulator implements KpiAccumulator<Accumulator> {
     private final Window window;
-    private final Window[] windows;
-    private final long[] created;
+    // The counts of window.earlier(n) for n = 0 to 3, as fields rather than an array to save an
+    // object per account and cloud.
+    private long created0;
+    private long created1;
+    private long created2;
+    private long created3;
 
-    private Accumulator(Window window, long[] created) {
+    private Accumulator(
+        Window window, long created0, long created1, long created2, long created3) {
+      // Fails, as documented, when the earliest window would start before Instant.MIN.
+      window.earlier(BASELINE_WINDOWS).start();
       this.window = window;
-      this.windows = new Window[created.length];
-      for (int n = 0; n < windows.length; n++) {
-        windows[n] = window.earlier(n);
-      }
-      this.created = created;
+      this.created0 = created0;
+      this.created1 = created1;
+      this.created2 = created2;
+      this.created3 = created3;
     }
 
     @Override
@@ -173,10 +178,13 @@ public final class WorkOrderVolume implements Kpi<WorkOrderVolume.Accumulator> {
     public void add(Signal signal) {
       Checks.requireNonNull("signal", signal);
       if (signal instanceof WorkOrder w) {
-        for (int n = 0; n < windows.length; n++) {
-          if (windows[n].contains(w.createdAt())) {
-            created[n]++;
-            return;
+        switch (WindowMath.windowsBack(window, w.createdAt(), BASELINE_WINDOWS + 1)) {
+          case 0 -> created0++;
+          case 1 -> created1++;
+          case 2 -> created2++;
+          case 3 -> created3++;
+          default -> {
+            // Created after T, or before the earliest baseline window.
           }
         }
       }
@@ -185,9 +193,10 @@ public final class WorkOrderVolume implements Kpi<WorkOrderVolume.Accumulator> {
     @Override
     public void merge(Accumulator other) {
       KpiState.requireSameWindow(ID, window, other.window);
-      for (int n = 0; n < created.length; n++) {
-        created[n] += other.created[n];
-      }
+      created0 += other.created0;
+      created1 += other.created1;
+      created2 += other.created2;
+      created3 += other.created3;
     }
 
     /**
@@ -200,10 +209,10 @@ public final class WorkOrderVolume implements Kpi<WorkOrderVolume.Accumulator> {
      */
     @Override
     public KpiValue result(boolean sourceSupplied) {
-      long current = created[0];
+      long current = created0;
       // The baseline is sum / 3, so change = (3 * current - sum) / sum, with no rounding until
       // the one division.
-      long sum = Arrays.stream(created, 1, created.length).sum();
+      long sum = created1 + created2 + created3;
       if (sum == 0) {
         return new KpiValue.NotApplicable(
             ID, "no work orders were created in the three windows before this one, so there is"
@@ -226,9 +235,10 @@ public final class WorkOrderVolume implements Kpi<WorkOrderVolume.Accumulator> {
     @Override
     public void writeTo(DataOutput out) throws IOException {
       KpiState.writeHeader(out, ID, STATE_VERSION, window);
-      for (long count : created) {
-        out.writeLong(count);
-      }
+      out.writeLong(created0);
+      out.writeLong(created1);
+      out.writeLong(created2);
+      out.writeLong(created3);
     }
   }
 }

@@ -38,9 +38,9 @@ public sealed interface KpiResult permits KpiResult.Scored, KpiValue.NotApplicab
      */
     public Scored {
       Checks.requireId("kpi_id", kpiId);
-      Checks.requireFinite(kpiId + ".raw", raw);
-      Checks.requireInRange(kpiId + ".score", score, 0, 100);
-      Checks.requireNonNegative(kpiId + ".evidence", evidence);
+      Checks.requireFinite(kpiId, ".raw", raw);
+      Checks.requireInRange(kpiId, ".score", score, 0, 100);
+      Checks.requireNonNegative(kpiId, ".evidence", evidence);
       flags = Set.copyOf(Checks.requireNonNull("flags", flags));
     }
   }

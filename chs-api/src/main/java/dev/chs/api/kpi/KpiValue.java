@@ -39,9 +39,9 @@ public sealed interface KpiValue permits KpiValue.Measured, KpiValue.NotApplicab
      */
     public Measured {
       Checks.requireId("kpi_id", kpiId);
-      Checks.requireFinite(kpiId + ".raw", raw);
-      Checks.requireFinite(kpiId + ".curve_input", curveInput);
-      Checks.requireNonNegative(kpiId + ".evidence", evidence);
+      Checks.requireFinite(kpiId, ".raw", raw);
+      Checks.requireFinite(kpiId, ".curve_input", curveInput);
+      Checks.requireNonNegative(kpiId, ".evidence", evidence);
       flags = Set.copyOf(Checks.requireNonNull("flags", flags));
     }
 

@@ -21,9 +21,7 @@ import java.io.IOException;
  */
 public final class MergeableSum {
   /** The largest magnitude a term may have, exclusive. */
-  public static final double MAX_TERM = 0x1p31;
-
-  private static final double SCALE = 0x1p32;
+  public static final double MAX_TERM = ExactSums.MAX_TERM;
 
   private long high;
   private long low;
@@ -38,11 +36,7 @@ public final class MergeableSum {
    * @throws IllegalArgumentException if the term is not finite or too large
    */
   public void add(double term) {
-    if (!(Math.abs(term) < MAX_TERM)) {
-      throw new IllegalArgumentException(
-          "term: must be finite and smaller than 2^31 in magnitude, was " + term);
-    }
-    addUnits(Math.round(term * SCALE));
+    addUnits(ExactSums.units(term));
   }
 
   /**
@@ -51,9 +45,8 @@ public final class MergeableSum {
    * @param other the sum to add
    */
   public void merge(MergeableSum other) {
-    long before = low;
+    high = ExactSums.highOfSum(high, low, other.high, other.low);
     low += other.low;
-    high += other.high + (Long.compareUnsigned(low, before) < 0 ? 1 : 0);
   }
 
   /**
@@ -62,18 +55,7 @@ public final class MergeableSum {
    * @return the sum
    */
   public double value() {
-    // Convert the magnitude, not the two's complement: a negative sum has a low word close to
-    // 2^64, and adding it to -2^64 in doubles would cancel away most of its digits.
-    boolean negative = high < 0;
-    long magnitudeLow = negative ? -low : low;
-    long magnitudeHigh = negative ? ~high + (low == 0 ? 1 : 0) : high;
-    double magnitude =
-        magnitudeHigh * (0x1p64 / SCALE) + unsignedToDouble(magnitudeLow) / SCALE;
-    return negative ? -magnitude : magnitude;
-  }
-
-  private static double unsignedToDouble(long value) {
-    return value >= 0 ? value : ((value >>> 1) | (value & 1)) * 2.0;
+    return ExactSums.value(high, low);
   }
 
   /**
@@ -112,9 +94,8 @@ public final class MergeableSum {
   }
 
   private void addUnits(long units) {
-    long before = low;
+    high = ExactSums.highOfSum(high, low, units >> 63, units);
     low += units;
-    high += (units >> 63) + (Long.compareUnsigned(low, before) < 0 ? 1 : 0);
   }
 
   @Override

@@ -152,16 +152,19 @@ public final class SignalAggregator {
     }
     Pair pair = account(signal.account()).pair(signal.cloud());
     for (int i : route) {
-      if (pair.failed[i] == null) {
+      if (!pair.hasFailed(i)) {
+        KpiAccumulator<?> accumulator = pair.accumulator(i, kpis, window);
         try {
-          pair.accumulators[i].add(signal);
+          accumulator.add(signal);
         } catch (RuntimeException e) {
           fail(signal.account(), signal.cloud(), pair, i, e);
         }
       }
     }
     if (metricTarget != null) {
-      pair.metric(signal.account(), signal.cloud(), metricTarget, ((Metric) signal).value());
+      pair.metric(
+          ids[metricTarget], signal.account(), signal.cloud(), metricTarget,
+          ((Metric) signal).value());
     }
     if (signal instanceof Contract contract) {
       pair.arr += contract.arr();
@@ -273,8 +276,8 @@ public final class SignalAggregator {
   }
 
   private KpiValue valueOf(AccountId account, CloudId cloud, Pair pair, Pair wide, int i) {
-    RuntimeException failed = pair.failed[i] != null ? pair.failed[i] : wide == null ? null
-        : wide.failed[i];
+    RuntimeException failed = pair.failure(i) != null ? pair.failure(i) : wide == null ? null
+        : wide.failure(i);
     if (failed != null) {
       return new KpiValue.NotApplicable(ids[i], "failed: " + failed);
     }
@@ -291,12 +294,16 @@ public final class SignalAggregator {
   }
 
   private KpiAccumulator<?> combined(int i, Pair pair, Pair wide) {
-    if (wide == null) {
-      return pair.accumulators[i];
+    KpiAccumulator<?> own = pair.accumulators[i];
+    KpiAccumulator<?> shared = wide == null ? null : wide.accumulators[i];
+    if (shared == null) {
+      return own != null ? own : kpis[i].newAccumulator(window);
     }
     KpiAccumulator<?> fresh = kpis[i].newAccumulator(window);
-    mergeInto(fresh, pair.accumulators[i]);
-    mergeInto(fresh, wide.accumulators[i]);
+    if (own != null) {
+      mergeInto(fresh, own);
+    }
+    mergeInto(fresh, shared);
     return fresh;
   }
 
@@ -314,19 +321,20 @@ public final class SignalAggregator {
   private void mergePair(AccountId account, CloudId cloud, Pair mine, Pair theirs) {
     mine.arr += theirs.arr;
     for (int i = 0; i < kpis.length; i++) {
-      if (mine.failed[i] == null && theirs.failed[i] != null) {
-        mine.failed[i] = theirs.failed[i];
+      if (!mine.hasFailed(i) && theirs.hasFailed(i)) {
+        mine.recordFailure(i, theirs.failure(i));
       }
-      if (mine.failed[i] == null) {
+      if (!mine.hasFailed(i) && theirs.accumulators[i] != null) {
+        KpiAccumulator<?> accumulator = mine.accumulator(i, kpis, window);
         try {
-          mergeInto(mine.accumulators[i], theirs.accumulators[i]);
+          mergeInto(accumulator, theirs.accumulators[i]);
         } catch (RuntimeException e) {
           fail(account, cloud, mine, i, e);
         }
       }
       double metric = theirs.metricOr(i, Double.NaN);
       if (!Double.isNaN(metric)) {
-        mine.metric(account, cloud, i, metric);
+        mine.metric(ids[i], account, cloud, i, metric);
       }
     }
   }
@@ -336,7 +344,7 @@ public final class SignalAggregator {
     if (policy == FailurePolicy.FAIL) {
       throw new KpiFailureException(failure);
     }
-    pair.failed[i] = e;
+    pair.recordFailure(i, e);
     failures.putIfAbsent(account + "\u0000" + cloud + "\u0000" + ids[i], failure);
   }
 
@@ -380,35 +388,63 @@ public final class SignalAggregator {
     Pair pair(CloudId cloud) {
       Pair pair = clouds.get(cloud);
       if (pair == null) {
-        pair = new Pair();
+        pair = new Pair(kpis.length);
         clouds.put(cloud, pair);
       }
       return pair;
     }
   }
 
-  /** The accumulators of one account and cloud, with what failed, its metrics and its ARR. */
-  private final class Pair {
-    final KpiAccumulator<?>[] accumulators = new KpiAccumulator<?>[kpis.length];
-    final RuntimeException[] failed = new RuntimeException[kpis.length];
+  /**
+   * The accumulators of one account and cloud, with what failed, its metrics and its ARR.
+   *
+   * <p>Memory per pair is what bounds an aggregator, so an accumulator is made only when the
+   * first signal or merge reaches it (an absent one is empty), and the arrays of failures and
+   * metrics only when there is one. The class is static to save a reference to the aggregator.
+   */
+  private static final class Pair {
+    final KpiAccumulator<?>[] accumulators;
+    RuntimeException[] failed;
     double[] metrics;
     double arr;
 
-    Pair() {
-      for (int i = 0; i < kpis.length; i++) {
-        accumulators[i] = kpis[i].newAccumulator(window);
-      }
+    Pair(int kpis) {
+      this.accumulators = new KpiAccumulator<?>[kpis];
     }
 
-    void metric(AccountId account, CloudId cloud, int i, double value) {
+    KpiAccumulator<?> accumulator(int i, Kpi<?>[] kpis, Window window) {
+      KpiAccumulator<?> accumulator = accumulators[i];
+      if (accumulator == null) {
+        accumulator = kpis[i].newAccumulator(window);
+        accumulators[i] = accumulator;
+      }
+      return accumulator;
+    }
+
+    boolean hasFailed(int i) {
+      return failed != null && failed[i] != null;
+    }
+
+    RuntimeException failure(int i) {
+      return failed == null ? null : failed[i];
+    }
+
+    void recordFailure(int i, RuntimeException e) {
+      if (failed == null) {
+        failed = new RuntimeException[accumulators.length];
+      }
+      failed[i] = e;
+    }
+
+    void metric(String kpiId, AccountId account, CloudId cloud, int i, double value) {
       if (metrics == null) {
-        metrics = new double[kpis.length];
+        metrics = new double[accumulators.length];
         Arrays.fill(metrics, Double.NaN);
       }
       if (!Double.isNaN(metrics[i]) && metrics[i] != value) {
         // Either value could win depending on the order of arrival, so neither may.
         throw new IllegalArgumentException(
-            "metric '" + ids[i] + "' of account " + account + ", cloud '" + cloud
+            "metric '" + kpiId + "' of account " + account + ", cloud '" + cloud
                 + "': must be given once, was " + metrics[i] + " and " + value);
       }
       metrics[i] = value;

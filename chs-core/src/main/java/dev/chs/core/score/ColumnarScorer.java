@@ -3,7 +3,6 @@ package dev.chs.core.score;
 import dev.chs.api.Band;
 import dev.chs.api.Checks;
 import dev.chs.api.CloudId;
-import dev.chs.api.kpi.Curve;
 import dev.chs.core.model.Bands;
 import dev.chs.core.model.HealthModel;
 import java.util.HashSet;
@@ -30,19 +29,26 @@ import java.util.Set;
  * @since 0.1.0
  */
 public final class ColumnarScorer {
+  private static final long INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+  private static final Band[] BANDS_FROM_CRITICAL =
+      {Band.CRITICAL, Band.AT_RISK, Band.WATCH, Band.HEALTHY};
+
   private final List<String> kpiIds;
   private final List<CloudId> clouds;
-  private final Curve[] curves;
+  private final CompiledCurves curves;
   private final double[][] weights;
   private final double[] totals;
   private final double minimumCoverage;
   private final Bands bands;
+  private final ShareTable table;
+  /** The band thresholds, lowest first, each less one ulp: {@code s >= t} is {@code s > t-}. */
+  private final double[] bandEdges;
 
   private ColumnarScorer(HealthModel model, List<CloudId> clouds) {
     CompiledModel compiled = new CompiledModel(model);
     this.kpiIds = List.of(compiled.ids);
     this.clouds = clouds;
-    this.curves = compiled.curves;
+    this.curves = new CompiledCurves(compiled.curves);
     this.weights = new double[clouds.size()][];
     this.totals = new double[clouds.size()];
     for (int c = 0; c < clouds.size(); c++) {
@@ -52,6 +58,12 @@ public final class ColumnarScorer {
     }
     this.minimumCoverage = model.minimumCoverage();
     this.bands = model.bands();
+    this.bandEdges = new double[] {
+      Math.nextDown(bands.atRisk()), Math.nextDown(bands.watch()), Math.nextDown(bands.healthy())
+    };
+    this.table = ShareTable.fits(clouds.size(), kpiIds.size())
+        ? new ShareTable(weights, totals, minimumCoverage)
+        : null;
   }
 
   /**
@@ -118,7 +130,88 @@ public final class ColumnarScorer {
       double[] coverage,
       Band[] bandOfRow) {
     checkShapes(rows, curveInputs, cloudOfRow, scores, coverage, bandOfRow);
-    int n = curves.length;
+    if (table != null) {
+      scoreByTable(rows, curveInputs, cloudOfRow, scores, coverage, bandOfRow);
+    } else {
+      scoreByDivision(rows, curveInputs, cloudOfRow, scores, coverage, bandOfRow);
+    }
+  }
+
+  /**
+   * Scores rows with the precomputed table of each cloud and set of applicable KPIs: its coverage,
+   * whether it scores, and each KPI's share. A row then costs one curve per KPI and no division
+   * but the curves' own.
+   */
+  private void scoreByTable(
+      int rows,
+      double[][] curveInputs,
+      int[] cloudOfRow,
+      double[] scores,
+      double[] coverage,
+      Band[] bandOfRow) {
+    int n = kpiIds.size();
+    ShareTable shares = table;
+    for (int r = 0; r < rows; r++) {
+      int c = cloudOfRow[r];
+      if (c < 0 || c >= totals.length) {
+        throw new IllegalArgumentException(
+            "cloudOfRow[" + r + "]: must be in [0, " + totals.length + "), was " + c);
+      }
+
+      // Which KPIs have a value: the row's set of applicable KPIs, before weights. Random NaNs
+      // would defeat branch prediction, so the bits are computed, not branched on.
+      int measured = 0;
+      long infinite = 0;
+      for (int k = 0; k < n; k++) {
+        long magnitude = Double.doubleToRawLongBits(curveInputs[k][r]) & Long.MAX_VALUE;
+        infinite |= ((magnitude ^ INFINITY_BITS) - 1) >>> 63;
+        measured |= (int) (1 + ((INFINITY_BITS - magnitude) >> 63)) << k;
+      }
+      if (infinite != 0) {
+        throw infiniteInput(curveInputs, r);
+      }
+      int entry = (c << n) | measured;
+      coverage[r] = shares.coverage[entry];
+      if (!shares.scores[entry]) {
+        scores[r] = Double.NaN;
+        bandOfRow[r] = null;
+        continue;
+      }
+
+      // Add up the points in the model's order, as Scorer does; a KPI without a value, or of
+      // weight 0, has a share of 0 and adds exactly 0 to the sum.
+      double sum = 0;
+      int first = entry * n;
+      for (int k = 0; k < n; k++) {
+        // A NaN input becomes 0, which any curve scores finitely, and its share is 0.
+        long bits = Double.doubleToRawLongBits(curveInputs[k][r]);
+        long notANumber = (INFINITY_BITS - (bits & Long.MAX_VALUE)) >> 63;
+        double x = Double.longBitsToDouble(bits & ~notANumber);
+        sum += shares.share[first + k] * curves.score(k, x);
+      }
+      double score = CompiledModel.weightedScore(sum);
+      scores[r] = score;
+      bandOfRow[r] = bandOf(score);
+    }
+  }
+
+  /** Returns {@code bands.of(score)} for a score in [0, 100], without a branch. */
+  private Band bandOf(double score) {
+    int above = CompiledCurves.above(score, bandEdges[0])
+        + CompiledCurves.above(score, bandEdges[1])
+        + CompiledCurves.above(score, bandEdges[2]);
+    return BANDS_FROM_CRITICAL[above];
+  }
+
+  /** Scores rows when the table would be too large: the shares are divided out per row. */
+  private void scoreByDivision(
+      int rows,
+      double[][] curveInputs,
+      int[] cloudOfRow,
+      double[] scores,
+      double[] coverage,
+      Band[] bandOfRow) {
+    int n = kpiIds.size();
     for (int r = 0; r < rows; r++) {
       int c = cloudOfRow[r];
       if (c < 0 || c >= weights.length) {
@@ -132,9 +225,7 @@ public final class ColumnarScorer {
       for (int k = 0; k < n; k++) {
         double x = curveInputs[k][r];
         if (Double.isInfinite(x)) {
-          throw new IllegalArgumentException(
-              "curveInputs[" + k + "][" + r + "] (" + kpiIds.get(k)
-                  + "): must be finite or NaN, was " + x);
+          throw infiniteInput(curveInputs, r);
         }
         if (!Double.isNaN(x) && w[k] > 0) {
           applicable += w[k];
@@ -153,12 +244,73 @@ public final class ColumnarScorer {
       for (int k = 0; k < n; k++) {
         double x = curveInputs[k][r];
         if (!Double.isNaN(x) && w[k] > 0) {
-          sum += CompiledModel.share(w[k], applicable) * curves[k].score(x);
+          sum += CompiledModel.share(w[k], applicable) * curves.score(k, x);
         }
       }
       double score = CompiledModel.weightedScore(sum);
       scores[r] = score;
       bandOfRow[r] = bands.of(score);
+    }
+  }
+
+  private IllegalArgumentException infiniteInput(double[][] curveInputs, int r) {
+    for (int k = 0; k < curveInputs.length; k++) {
+      double x = curveInputs[k][r];
+      if (Double.isInfinite(x)) {
+        return new IllegalArgumentException(
+            "curveInputs[" + k + "][" + r + "] (" + kpiIds.get(k)
+                + "): must be finite or NaN, was " + x);
+      }
+    }
+    throw new IllegalStateException("no infinite input in row " + r);
+  }
+
+  /**
+   * For every cloud and every set of KPIs with a value, the coverage, whether the row scores, and
+   * each KPI's share of the applicable weight, computed once with the arithmetic of {@link
+   * Scorer}. Entry {@code (cloud << n) | measured} describes a row of that cloud whose KPIs with a
+   * value are the bits of {@code measured}.
+   */
+  private static final class ShareTable {
+    /** The largest table, in shares, that a scorer builds; beyond it rows divide. */
+    static final int MAX_SHARES = 1 << 18;
+
+    final double[] coverage;
+    final boolean[] scores;
+    final double[] share;
+
+    ShareTable(double[][] weights, double[] totals, double minimumCoverage) {
+      int n = weights.length == 0 ? 0 : weights[0].length;
+      int entries = weights.length << n;
+      coverage = new double[entries];
+      scores = new boolean[entries];
+      share = new double[entries * n];
+      for (int c = 0; c < weights.length; c++) {
+        for (int measured = 0; measured < 1 << n; measured++) {
+          fill((c << n) | measured, measured, weights[c], totals[c], minimumCoverage);
+        }
+      }
+    }
+
+    private void fill(int entry, int measured, double[] w, double total, double minimum) {
+      int n = w.length;
+      double applicable = 0;
+      for (int k = 0; k < n; k++) {
+        if ((measured & (1 << k)) != 0 && w[k] > 0) {
+          applicable += w[k];
+        }
+      }
+      coverage[entry] = CompiledModel.coverage(applicable, total);
+      scores[entry] = !(applicable == 0 || coverage[entry] < minimum);
+      for (int k = 0; k < n; k++) {
+        if (scores[entry] && (measured & (1 << k)) != 0 && w[k] > 0) {
+          share[entry * n + k] = CompiledModel.share(w[k], applicable);
+        }
+      }
+    }
+
+    static boolean fits(int clouds, int kpis) {
+      return kpis < 20 && (long) clouds * kpis << kpis <= MAX_SHARES;
     }
   }
 
@@ -171,9 +323,9 @@ public final class ColumnarScorer {
       Band[] bandOfRow) {
     Checks.requireNonNegative("rows", rows);
     Checks.requireNonNull("curveInputs", curveInputs);
-    if (curveInputs.length != curves.length) {
+    if (curveInputs.length != kpiIds.size()) {
       throw new IllegalArgumentException(
-          "curveInputs: must hold one column per KPI, " + curves.length + " for " + kpiIds
+          "curveInputs: must hold one column per KPI, " + kpiIds.size() + " for " + kpiIds
               + ", was " + curveInputs.length);
     }
     for (int k = 0; k < curveInputs.length; k++) {

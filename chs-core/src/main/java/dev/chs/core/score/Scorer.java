@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.RandomAccess;
 import java.util.Set;
 
 /**
@@ -52,6 +53,9 @@ import java.util.Set;
 public final class Scorer {
   /** The reason given to a KPI of the model that has no value among those scored. */
   public static final String NO_VALUE_SUPPLIED = "no value supplied";
+
+  /** The account that {@link #scoreInto} names when it falls back to {@link #score}. */
+  private static final AccountId UNNAMED = AccountId.of("unnamed");
 
   private static final Comparator<CloudHealth> BY_CLOUD = Comparator.comparing(CloudHealth::cloud);
 
@@ -126,6 +130,119 @@ public final class Scorer {
     return explain(account, cloud, weights, applicableWeight, coverage, results);
   }
 
+  /**
+   * Scores an account in a cloud without an explanation, into a holder the caller reuses: the
+   * score, coverage and band are exactly, bit for bit, those of {@link #score(AccountId, CloudId,
+   * List)} on the same values, and insufficient data reads as a score of {@code NaN} and a band
+   * of null.
+   *
+   * <p>For a model of at most 64 KPIs and a {@link java.util.RandomAccess} list, such as those of
+   * {@link CloudValues#values()}, this allocates nothing, so a loop over many pairs makes no
+   * garbage. Values in the model's order are found fastest.
+   *
+   * @param cloud the cloud, whose weight overrides apply
+   * @param values the KPI values, at most one per KPI of the model, in any order; a KPI of the
+   *     model without a value is not applicable
+   * @param into the holder to fill; its previous content is replaced
+   * @return {@code into}
+   * @throws IllegalArgumentException if a value's KPI is not in the model, or two values share a
+   *     KPI id; {@code into} is then left as it was
+   * @throws NullPointerException if an argument or a value is null
+   * @since 0.1.0
+   */
+  public MutableScore scoreInto(
+      CloudId cloud, List<? extends KpiValue> values, MutableScore into) {
+    if (cloud == null || values == null || into == null) {
+      throw new NullPointerException(
+          (cloud == null ? "cloud" : values == null ? "values" : "into") + ": must not be null");
+    }
+    int n = compiled.size();
+    if (n > Long.SIZE || !(values instanceof RandomAccess)) {
+      // Rare shapes take the general path, which allocates.
+      HealthScore score = score(UNNAMED, cloud, values);
+      into.set(score instanceof HealthScore.Scored scored ? scored.score() : Double.NaN,
+          score.coverage(),
+          score instanceof HealthScore.Scored scored ? scored.band() : null);
+      return into;
+    }
+    CompiledModel.CloudWeights cloudWeights = compiled.weightsIn(cloud);
+    double[] weights = cloudWeights.weights;
+
+    // Find each value's KPI, as slot() does, and which KPIs are applicable.
+    long seen = 0;
+    long applicable = 0;
+    for (int j = 0; j < values.size(); j++) {
+      KpiValue value = values.get(j);
+      int position = positionOf(cloud, value, j);
+      if ((seen & (1L << position)) != 0) {
+        throw new IllegalArgumentException(
+            "values of cloud '" + cloud + "': at most one value per KPI expected, '"
+                + value.kpiId() + "' appears twice");
+      }
+      seen |= 1L << position;
+      if (value instanceof KpiValue.Measured && weights[position] > 0) {
+        applicable |= 1L << position;
+      }
+    }
+
+    // Weigh the applicable KPIs in the model's order, as score() does.
+    double applicableWeight = 0;
+    for (int k = 0; k < n; k++) {
+      if ((applicable & (1L << k)) != 0) {
+        applicableWeight += weights[k];
+      }
+    }
+    double coverage = CompiledModel.coverage(applicableWeight, cloudWeights.total);
+    if (applicableWeight == 0 || coverage < model.minimumCoverage()) {
+      into.set(Double.NaN, coverage, null);
+      return into;
+    }
+
+    // Add up the points in the model's order, as explain() does.
+    double sum = 0;
+    for (int k = 0; k < n; k++) {
+      if ((applicable & (1L << k)) != 0) {
+        KpiValue.Measured measured = (KpiValue.Measured) valueAt(values, k);
+        double share = CompiledModel.share(weights[k], applicableWeight);
+        sum += share * compiled.curves[k].score(measured.curveInput());
+      }
+    }
+    double score = CompiledModel.weightedScore(sum);
+    into.set(score, coverage, model.bands().of(score));
+    return into;
+  }
+
+  /** Returns the model position of {@code value}, the {@code j}th of the cloud's values. */
+  private int positionOf(CloudId cloud, KpiValue value, int j) {
+    if (value == null) {
+      throw new NullPointerException("values of cloud '" + cloud + "': must not hold null");
+    }
+    String id = value.kpiId();
+    if (j < compiled.size() && compiled.ids[j].equals(id)) {
+      return j;
+    }
+    int position = compiled.position(id);
+    if (position < 0) {
+      throw new IllegalArgumentException(
+          "values of cloud '" + cloud + "': KPI '" + id
+              + "' is not in the model, whose KPIs are " + Arrays.toString(compiled.ids));
+    }
+    return position;
+  }
+
+  /** Returns the value of the KPI at model position {@code k}, which the values hold once. */
+  private KpiValue valueAt(List<? extends KpiValue> values, int k) {
+    if (k < values.size() && compiled.ids[k].equals(values.get(k).kpiId())) {
+      return values.get(k);
+    }
+    for (int j = 0; j < values.size(); j++) {
+      if (compiled.ids[k].equals(values.get(j).kpiId())) {
+        return values.get(j);
+      }
+    }
+    throw new IllegalStateException("no value at position " + k + ", which was seen");
+  }
+
   private HealthScore.Scored explain(
       AccountId account,
       CloudId cloud,
@@ -133,8 +250,9 @@ public final class Scorer {
       double applicableWeight,
       double coverage,
       List<KpiResult> results) {
-    List<Contribution> contributions = new ArrayList<>();
-    Set<String> flags = new HashSet<>();
+    List<Contribution> contributions = new ArrayList<>(weights.length);
+    // Most scores raise no flag, and the result keeps an empty set without copying it.
+    Set<String> flags = Set.of();
     double sum = 0;
     for (int i = 0; i < weights.length; i++) {
       if (weights[i] > 0 && results.get(i) instanceof KpiResult.Scored scored) {
@@ -143,7 +261,12 @@ public final class Scorer {
         double lost = share * (100 - scored.score());
         contributions.add(
             new Contribution(scored.kpiId(), weights[i], share, scored.score(), points, lost));
-        flags.addAll(scored.flags());
+        if (!scored.flags().isEmpty()) {
+          if (flags.isEmpty()) {
+            flags = new HashSet<>();
+          }
+          flags.addAll(scored.flags());
+        }
         sum += points;
       }
     }

@@ -8,7 +8,10 @@ import dev.chs.api.Band;
 import dev.chs.api.CloudId;
 import dev.chs.api.Contribution;
 import dev.chs.api.HealthScore;
+import dev.chs.api.kpi.KpiValue;
 import dev.chs.core.score.ScoringCases.ModelCase;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -112,6 +115,28 @@ class ScorerProperties {
         assertThat(scores[r]).isNaN();
         assertThat(bands[r]).isNull();
       }
+    }
+  }
+
+  @Property
+  void scoringIntoAHolderAgreesExactlyWithScoringWithAnExplanation(@ForAll("rows") Row row) {
+    Scorer scorer = Scorer.of(row.model().model());
+    List<KpiValue> values = new ArrayList<>(ScoringCases.values(row.inputs()));
+    Collections.reverse(values);
+    MutableScore holder = new MutableScore();
+
+    HealthScore expected = scorer.score(ACCOUNT, row.cloud(), values);
+    scorer.scoreInto(row.cloud(), values, holder);
+
+    assertThat(holder.coverage()).isEqualTo(expected.coverage());
+    if (expected instanceof HealthScore.Scored scored) {
+      assertThat(holder.score()).isEqualTo(scored.score());
+      assertThat(holder.band()).isEqualTo(scored.band());
+      assertThat(holder.isScored()).isTrue();
+    } else {
+      assertThat(holder.score()).isNaN();
+      assertThat(holder.band()).isNull();
+      assertThat(holder.isScored()).isFalse();
     }
   }
 

@@ -1,0 +1,149 @@
+package dev.chs.benchmarks;
+
+import dev.chs.api.signal.Signal;
+import dev.chs.core.aggregate.AccountValues;
+import dev.chs.core.aggregate.SignalAggregator;
+import dev.chs.core.model.HealthModel;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Signal ingestion into the accumulators of 100,000 accounts times 3 clouds, in signals per
+ * second on one thread, against the naive peer; and the merge of two aggregators.
+ *
+ * <p>One invocation handles all {@value #SIGNALS} signals of the synthetic portfolio ({@value
+ * SyntheticPortfolio#SIGNALS_PER_PAIR} per pair, see {@link SyntheticPortfolio}) into a new
+ * aggregator, so the score is signals per second. {@link #ingest} only adds them; {@link
+ * #ingestAndResults} also produces every pair's KPI values, which is what {@link #naivePeer}
+ * computes, so those two compare like with like. {@link #baselineReadSignals} only reads each
+ * signal's account and cloud: the cost of walking the input. {@link #mergeHalves} merges two
+ * aggregators, each of half the signals (every pair in both), into a new one, in pairs per
+ * second. Setup checks once that chs and the naive peer compute the same values.
+ *
+ * <p>Run with:
+ *
+ * <pre>
+ * java -jar chs-benchmarks/target/benchmarks.jar SignalIngestionBenchmark -f 1 -wi 2 -i 3 -w 2s -r 2s -prof gc
+ * </pre>
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
+public class SignalIngestionBenchmark {
+  /** How many accounts the portfolio holds. */
+  static final int ACCOUNTS = 100_000;
+
+  /** How many signals one invocation handles. */
+  static final int SIGNALS = ACCOUNTS * 3 * SyntheticPortfolio.SIGNALS_PER_PAIR;
+
+  /** How many (account, cloud) pairs one merge handles: every pair, from each of two halves. */
+  static final int MERGED_PAIRS = 2 * ACCOUNTS * 3;
+
+  int accounts = ACCOUNTS;
+  HealthModel model;
+  List<Signal> signals;
+  NaivePeer peer;
+  SignalAggregator firstHalf;
+  SignalAggregator secondHalf;
+
+  /** Makes the signals, the halves to merge, and checks the naive peer against chs. */
+  @Setup(Level.Trial)
+  public void setup() {
+    model = SyntheticPortfolio.builtInModel();
+    signals = SyntheticPortfolio.signals(accounts);
+    if (signals.size() != accounts * 3 * SyntheticPortfolio.SIGNALS_PER_PAIR) {
+      throw new IllegalStateException("expected " + SIGNALS + " signals, made " + signals.size());
+    }
+    peer = new NaivePeer(model, SyntheticPortfolio.AS_OF);
+    NaivePeer.requireSameValues(aggregate(signals).results(), peer.values(peer.group(signals)));
+
+    firstHalf = SignalAggregator.of(model, SyntheticPortfolio.AS_OF);
+    secondHalf = SignalAggregator.of(model, SyntheticPortfolio.AS_OF);
+    for (int i = 0; i < signals.size(); i++) {
+      (i % 2 == 0 ? firstHalf : secondHalf).add(signals.get(i));
+    }
+  }
+
+  private SignalAggregator aggregate(List<Signal> input) {
+    SignalAggregator aggregator = SignalAggregator.of(model, SyntheticPortfolio.AS_OF);
+    for (int i = 0; i < input.size(); i++) {
+      aggregator.add(input.get(i));
+    }
+    return aggregator;
+  }
+
+  /**
+   * Reads every signal's account and cloud, and nothing else.
+   *
+   * @return a hash of what was read
+   */
+  @Benchmark
+  @OperationsPerInvocation(SIGNALS)
+  public int baselineReadSignals() {
+    int hash = 0;
+    for (int i = 0; i < signals.size(); i++) {
+      Signal signal = signals.get(i);
+      hash += signal.account().hashCode() ^ signal.cloud().hashCode();
+    }
+    return hash;
+  }
+
+  /**
+   * Adds every signal to a new aggregator.
+   *
+   * @return the aggregator
+   */
+  @Benchmark
+  @OperationsPerInvocation(SIGNALS)
+  public SignalAggregator ingest() {
+    return aggregate(signals);
+  }
+
+  /**
+   * Adds every signal to a new aggregator, and produces every pair's KPI values.
+   *
+   * @return the values
+   */
+  @Benchmark
+  @OperationsPerInvocation(SIGNALS)
+  public List<AccountValues> ingestAndResults() {
+    return aggregate(signals).results();
+  }
+
+  /**
+   * Groups every signal into per-pair lists and computes the KPI values with streams.
+   *
+   * @return the values
+   */
+  @Benchmark
+  @OperationsPerInvocation(SIGNALS)
+  public Map<NaivePeer.Pair, Map<String, Double>> naivePeer() {
+    return peer.values(peer.group(signals));
+  }
+
+  /**
+   * Merges the two halves into a new aggregator.
+   *
+   * @return the merged aggregator
+   */
+  @Benchmark
+  @OperationsPerInvocation(MERGED_PAIRS)
+  public SignalAggregator mergeHalves() {
+    SignalAggregator merged = SignalAggregator.of(model, SyntheticPortfolio.AS_OF);
+    merged.merge(firstHalf);
+    merged.merge(secondHalf);
+    return merged;
+  }
+}

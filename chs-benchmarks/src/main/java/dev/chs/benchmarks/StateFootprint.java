@@ -1,0 +1,119 @@
+package dev.chs.benchmarks;
+
+import dev.chs.api.AccountId;
+import dev.chs.api.CloudId;
+import dev.chs.api.Window;
+import dev.chs.api.kpi.Kpi;
+import dev.chs.api.kpi.KpiAccumulator;
+import dev.chs.api.signal.Signal;
+import dev.chs.core.aggregate.SignalAggregator;
+import dev.chs.core.model.HealthModel;
+import dev.chs.core.model.WeightedKpi;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jol.info.GraphLayout;
+
+/**
+ * Measures the memory that aggregation holds per (account, cloud) pair, with JOL.
+ *
+ * <p>It prints three figures for the synthetic portfolio, leaving out what every pair shares or
+ * what the signals own (the window, ids, clouds):
+ *
+ * <ul>
+ *   <li>each built-in KPI's accumulator for a pair that has signals of every type, and their sum;
+ *   <li>the accumulators of all pairs, divided by the pairs, made as {@link SignalAggregator}
+ *       makes them: only when a signal the KPI reads arrives;
+ *   <li>a whole {@link SignalAggregator} divided by its pairs, which adds the array of
+ *       accumulators of each pair and the maps that find a pair.
+ * </ul>
+ *
+ * <p>Run with (JOL needs to attach to its own JVM to read record fields):
+ *
+ * <pre>
+ * java -Djdk.attach.allowAttachSelf=true -cp chs-benchmarks/target/benchmarks.jar \
+ *     dev.chs.benchmarks.StateFootprint [accounts]
+ * </pre>
+ */
+public final class StateFootprint {
+  private StateFootprint() {}
+
+  /** The key of a pair. */
+  private record Pair(AccountId account, CloudId cloud) {}
+
+  /**
+   * Prints the footprint.
+   *
+   * @param args optionally, the number of accounts to aggregate; 20,000 unless given
+   */
+  public static void main(String[] args) {
+    int accounts = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
+    HealthModel model = SyntheticPortfolio.builtInModel();
+    Window window = model.windowAt(SyntheticPortfolio.AS_OF);
+    List<Signal> signals = SyntheticPortfolio.signals(accounts);
+    GraphLayout shared = GraphLayout.parseInstance(window, model, signals.toArray());
+
+    // Accumulators of every pair, made lazily as the aggregator makes them.
+    Map<Pair, KpiAccumulator<?>[]> pairs = new HashMap<>();
+    for (Signal signal : signals) {
+      KpiAccumulator<?>[] accumulators = pairs.computeIfAbsent(
+          new Pair(signal.account(), signal.cloud()), k -> new KpiAccumulator<?>[7]);
+      for (int i = 0; i < 7; i++) {
+        Kpi<?> kpi = model.kpis().get(i).kpi();
+        if (kpi.reads().stream().anyMatch(type -> type.isInstance(signal))) {
+          if (accumulators[i] == null) {
+            accumulators[i] = kpi.newAccumulator(window);
+          }
+          accumulators[i].add(signal);
+        }
+      }
+    }
+
+    // One pair with an accumulator for each KPI.
+    KpiAccumulator<?>[] full = pairs.values().stream()
+        .filter(a -> Arrays.stream(a).allMatch(x -> x != null))
+        .findFirst().orElseThrow();
+    long sum = 0;
+    for (int i = 0; i < full.length; i++) {
+      long bytes = GraphLayout.parseInstance(full[i]).subtract(shared).totalSize();
+      sum += bytes;
+      System.out.printf("  %-24s %4d bytes%n", model.kpis().get(i).id(), bytes);
+    }
+    System.out.printf("accumulators of a pair with all seven: %d bytes%n", sum);
+
+    List<Object> all = new ArrayList<>();
+    for (KpiAccumulator<?>[] accumulators : pairs.values()) {
+      for (KpiAccumulator<?> accumulator : accumulators) {
+        if (accumulator != null) {
+          all.add(accumulator);
+        }
+      }
+    }
+    // Counted by class rather than subtracted by address, since the collector may move objects
+    // between two walks of a graph this large.
+    Object[] holder = all.toArray();
+    GraphLayout walked = GraphLayout.parseInstance(holder);
+    long allBytes = walked.totalSize();
+    for (Class<?> owned : List.of(String.class, byte[].class, Window.class,
+        java.time.Instant.class, java.time.Duration.class)) {
+      allBytes -= walked.getClassSizes().count(owned);
+    }
+    System.out.printf("accumulators, mean per pair:           %d bytes (%d pairs)%n",
+        allBytes / pairs.size(), pairs.size());
+
+    SignalAggregator aggregator = SignalAggregator.of(model, SyntheticPortfolio.AS_OF);
+    aggregator.addAll(signals);
+    GraphLayout layout = GraphLayout.parseInstance(aggregator).subtract(shared);
+    System.out.printf("whole aggregator, per pair:            %d bytes (%d pairs)%n",
+        layout.totalSize() / aggregator.pairs(), aggregator.pairs());
+    if (Boolean.getBoolean("footprint.classes")) {
+      System.out.println(layout.toFootprint());
+    }
+    if (model.kpis().size() != 7 || model.kpis().stream().map(WeightedKpi::id).distinct()
+        .count() != 7) {
+      throw new IllegalStateException("expected the seven built-in KPIs");
+    }
+  }
+}
