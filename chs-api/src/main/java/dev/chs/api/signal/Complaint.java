@@ -29,4 +29,14 @@ public record Complaint(String complaintId, AccountId account, CloudId cloud, In
     Checks.requireNonNull("cloud", cloud);
     Checks.requireNonNull("raised_at", raisedAt);
   }
+
+  /**
+   * Returns {@link #raisedAt()}: a complaint comes into being when it is raised.
+   *
+   * @return the instant
+   */
+  @Override
+  public Instant occurredAt() {
+    return raisedAt;
+  }
 }

@@ -40,4 +40,14 @@ public record RenewalOutcome(
     /** The account did not renew; written {@code churned}. */
     CHURNED
   }
+
+  /**
+   * Returns {@link #renewalDate()}: an outcome is known when the renewal falls due.
+   *
+   * @return the instant
+   */
+  @Override
+  public Instant occurredAt() {
+    return renewalDate;
+  }
 }

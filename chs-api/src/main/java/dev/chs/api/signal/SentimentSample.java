@@ -28,4 +28,14 @@ public record SentimentSample(AccountId account, CloudId cloud, Instant observed
     Checks.requireNonNull("observed_at", observedAt);
     Checks.requireInRange("score", score, -1, 1);
   }
+
+  /**
+   * Returns {@link #observedAt()}: when the sentiment was observed.
+   *
+   * @return the instant
+   */
+  @Override
+  public Instant occurredAt() {
+    return observedAt;
+  }
 }

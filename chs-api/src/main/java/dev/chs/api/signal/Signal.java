@@ -2,6 +2,7 @@ package dev.chs.api.signal;
 
 import dev.chs.api.AccountId;
 import dev.chs.api.CloudId;
+import java.time.Instant;
 
 /**
  * Something known about an account that a KPI may read: a support case, a work order, a complaint,
@@ -28,4 +29,17 @@ public interface Signal {
    * @return the cloud; never null
    */
   CloudId cloud();
+
+  /**
+   * Returns when the signal came into being: a case's opening, a work order's creation, a
+   * complaint's raising, a sample's date. Aggregation as of an instant T ignores a signal that
+   * came into being after T, so that it neither counts nor names a cloud that did not exist at T.
+   *
+   * @return the instant, or null for a signal that carries none, such as a contract or a metric,
+   *     which holds at every as-of instant; null unless a signal type overrides it
+   * @since 0.1.0
+   */
+  default Instant occurredAt() {
+    return null;
+  }
 }

@@ -48,4 +48,14 @@ public record SupportCase(
   public boolean isOpenAt(Instant instant) {
     return !openedAt.isAfter(instant) && (closedAt == null || closedAt.isAfter(instant));
   }
+
+  /**
+   * Returns {@link #openedAt()}: a case comes into being when it is opened.
+   *
+   * @return the instant
+   */
+  @Override
+  public Instant occurredAt() {
+    return openedAt;
+  }
 }

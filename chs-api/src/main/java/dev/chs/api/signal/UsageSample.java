@@ -42,4 +42,14 @@ public record UsageSample(
   public double adoption() {
     return (double) activeUsers / licensedUsers;
   }
+
+  /**
+   * Returns {@link #date()}: the day the usage was measured.
+   *
+   * @return the instant
+   */
+  @Override
+  public Instant occurredAt() {
+    return date;
+  }
 }

@@ -37,4 +37,14 @@ public record WorkOrder(
     Checks.requireNonNull("created_at", createdAt);
     Checks.requireNotBefore("completed_at", completedAt, "created_at", createdAt);
   }
+
+  /**
+   * Returns {@link #createdAt()}: a work order comes into being when it is created.
+   *
+   * @return the instant
+   */
+  @Override
+  public Instant occurredAt() {
+    return createdAt;
+  }
 }

@@ -33,7 +33,9 @@ import java.util.TreeMap;
  * and merged into each cloud's accumulators when the values are produced, which merging makes
  * exact. An account's clouds are those named by its contracts and its other signals; renewal
  * outcomes name none, since they are labels to learn from. An account that names no cloud at all
- * is given the single cloud {@link CloudId#ACCOUNT_WIDE}.
+ * is given the single cloud {@link CloudId#ACCOUNT_WIDE}. A signal that came into being after T
+ * ({@link Signal#occurredAt()}) is ignored whole, so that the clouds and values as of T are those
+ * that the signals known at T give: no look-ahead.
  *
  * <p>A {@link Metric} whose name is the id of a model KPI that does not read metrics is that KPI's
  * value, aggregated upstream: it replaces what the KPI computed from signals for that account and
@@ -58,6 +60,7 @@ public final class SignalAggregator {
   private final Map<AccountId, AccountState> accounts = new HashMap<>();
   private final Map<String, KpiFailure> failures = new LinkedHashMap<>();
   private long unread;
+  private long afterAsOf;
 
   private SignalAggregator(HealthModel model, Instant asOf, FailurePolicy policy) {
     this.model = model;
@@ -139,6 +142,12 @@ public final class SignalAggregator {
   public void add(Signal signal) {
     Class<? extends Signal> type = signal.getClass();
     supplied.add(type);
+    Instant occurred = signal.occurredAt();
+    if (occurred != null && occurred.isAfter(window.asOf())) {
+      // It cannot count as of T, and must not name a cloud that did not exist at T.
+      afterAsOf++;
+      return;
+    }
     int[] route = routes.get(type);
     Integer metricTarget =
         signal instanceof Metric metric ? metricTargets.get(metric.name()) : null;
@@ -197,6 +206,7 @@ public final class SignalAggregator {
     }
     supplied.addAll(other.supplied);
     unread += other.unread;
+    afterAsOf += other.afterAsOf;
     other.failures.forEach(failures::putIfAbsent);
     other.accounts.forEach((id, theirs) -> {
       AccountState mine = account(id);
@@ -237,6 +247,16 @@ public final class SignalAggregator {
    */
   public long unread() {
     return unread;
+  }
+
+  /**
+   * Returns how many signals came into being after the as-of instant T ({@link
+   * Signal#occurredAt()}). They were ignored: they neither count in a KPI nor name a cloud.
+   *
+   * @return the count of signals after T
+   */
+  public long afterAsOf() {
+    return afterAsOf;
   }
 
   /**

@@ -168,6 +168,23 @@ class SignalAggregatorTest {
   }
 
   @Test
+  void letsNoSignalAfterTheAsOfInstantNameACloudOrCount() {
+    SignalAggregator aggregator = SignalAggregator.of(model, T);
+    aggregator.add(opened(ACME, SALES, "c1"));
+    aggregator.add(new SupportCase("c2", ACME, SERVICE, T.plusSeconds(1), null, null));
+    aggregator.add(new SentimentSample(GLOBEX, SALES, T.plusSeconds(1), 0.5));
+
+    List<AccountValues> results = aggregator.results();
+
+    // The service cloud and the account globex first appear after T, so as of T they are not.
+    assertThat(results).extracting(AccountValues::account).containsExactly(ACME);
+    assertThat(results.get(0).clouds()).extracting(CloudValues::cloud).containsExactly(SALES);
+    assertThat(raw(results.get(0).clouds().get(0), 0)).isEqualTo(1);
+    assertThat(aggregator.afterAsOf()).isEqualTo(2);
+    assertThat(aggregator.unread()).isZero();
+  }
+
+  @Test
   void countsSignalsNoKpiReads() {
     SignalAggregator aggregator = SignalAggregator.of(model, T);
     aggregator.add(new SentimentSample(ACME, SERVICE, T, 0.5));
