@@ -162,9 +162,9 @@ final class PortfolioRun {
     List<AccountHealth> current = snapshots.get(asOf);
     RevenueAtRisk risk = RevenueAtRisk.of(current);
     Watchlist watchlist = Watchlist.of(current, snapshots.get(previous), model.watchlist());
-    long unread = aggregators.get(aggregators.size() - 1).unread();
+    SignalAggregator atT = aggregators.get(aggregators.size() - 1);
     return new ScoredPortfolio(
         model, asOf, previous, snapshots, names, risk, watchlist, read,
-        new ArrayList<>(failures.values()), unread);
+        new ArrayList<>(failures.values()), atT.unread(), atT.afterAsOf());
   }
 }

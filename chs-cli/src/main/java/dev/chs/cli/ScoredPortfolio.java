@@ -30,6 +30,7 @@ import java.util.TreeMap;
  * @param read the counts of rows read, used and rejected, and the sources supplied
  * @param failures the KPI failures met at any instant, one per KPI, account and cloud
  * @param unread how many signals no KPI of the model read
+ * @param afterAsOf how many signals came into being after T, and so did not count as of T
  */
 record ScoredPortfolio(
     HealthModel model,
@@ -41,7 +42,8 @@ record ScoredPortfolio(
     Watchlist watchlist,
     DataSetSummary read,
     List<KpiFailure> failures,
-    long unread) {
+    long unread,
+    long afterAsOf) {
 
   ScoredPortfolio {
     snapshots = Collections.unmodifiableSortedMap(new TreeMap<>(snapshots));

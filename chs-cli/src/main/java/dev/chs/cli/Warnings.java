@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * The warnings a run prints on standard error before its summary line: each KPI that failed, up
- * to a limit and then a count of the rest, and how many signals no KPI of the model read.
+ * to a limit and then a count of the rest, how many signals no KPI of the model read, and how many
+ * came after the as-of instant and so did not count.
  */
 final class Warnings {
   /** How many KPI failures are printed one by one. */
@@ -32,6 +33,10 @@ final class Warnings {
     if (portfolio.unread() > 0) {
       err.println("warning: " + portfolio.unread() + " signals were read by no KPI of the model"
           + " (such as renewal outcomes, and metrics.csv columns that name no KPI)");
+    }
+    if (portfolio.afterAsOf() > 0) {
+      err.println("warning: " + portfolio.afterAsOf() + " signals are dated after the as-of"
+          + " instant " + portfolio.asOf() + " and did not count");
     }
   }
 }

@@ -31,7 +31,7 @@ class WarningsTest {
     return new ScoredPortfolio(
         ModelFile.defaultModel(ChsCommand.registry()), T, T.minusSeconds(1),
         new TreeMap<>(Map.of(T, List.of())), Map.of(), RevenueAtRisk.of(List.of()),
-        new Watchlist(List.of()), new DataSetSummary(Map.of(), Set.of()), list, unread);
+        new Watchlist(List.of()), new DataSetSummary(Map.of(), Set.of()), list, unread, 4);
   }
 
   private static List<String> print(ScoredPortfolio portfolio) {
@@ -43,19 +43,22 @@ class WarningsTest {
   }
 
   @Test
-  void print_nothingToSay_printsNothing() {
-    assertThat(print(withFailures(0, 0))).isEmpty();
+  void print_onlySignalsAfterT_saysSoAlone() {
+    assertThat(print(withFailures(0, 0)))
+        .containsExactly("warning: 4 signals are dated after the as-of instant"
+            + " 2026-07-01T00:00:00Z and did not count");
   }
 
   @Test
   void print_manyFailures_showsTheFirstTenThenACount() {
     List<String> lines = print(withFailures(12, 3));
 
-    assertThat(lines).hasSize(12);
+    assertThat(lines).hasSize(13);
     assertThat(lines.get(0)).isEqualTo("warning: KPI 'sentiment' failed for account A-1, cloud"
         + " sales: java.lang.IllegalStateException: broken 1");
     assertThat(lines.get(9)).contains("account A-10,");
     assertThat(lines.get(10)).startsWith("warning: 2 more KPI failures not shown");
     assertThat(lines.get(11)).startsWith("warning: 3 signals were read by no KPI of the model");
+    assertThat(lines.get(12)).startsWith("warning: 4 signals are dated after the as-of instant");
   }
 }
