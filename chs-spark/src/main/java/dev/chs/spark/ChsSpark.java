@@ -68,6 +68,15 @@ import org.apache.spark.sql.types.StructType;
  * @since 0.1.0
  */
 public final class ChsSpark {
+  /** The schema of {@link #revenueAtRisk}. */
+  private static final StructType RISK = new StructType()
+      .add("scope", DataTypes.StringType, false)
+      .add("key", DataTypes.StringType)
+      .add("arr", DataTypes.DoubleType, false)
+      .add("expected_loss", DataTypes.DoubleType, false)
+      .add("exposed_arr", DataTypes.DoubleType, false)
+      .add("unscored_arr", DataTypes.DoubleType, false);
+
   private final SparkSession spark;
   private final HealthModel model;
   private final Broadcast<ChsModel> broadcast;
@@ -317,15 +326,6 @@ public final class ChsSpark {
     return spark.createDataFrame(rows, RISK);
   }
 
-  /** The schema of {@link #revenueAtRisk}. */
-  private static final StructType RISK = new StructType()
-      .add("scope", DataTypes.StringType, false)
-      .add("key", DataTypes.StringType)
-      .add("arr", DataTypes.DoubleType, false)
-      .add("expected_loss", DataTypes.DoubleType, false)
-      .add("exposed_arr", DataTypes.DoubleType, false)
-      .add("unscored_arr", DataTypes.DoubleType, false);
-
   private static Row riskRow(String scope, String key, RiskTotals totals) {
     return RowFactory.create(scope, key, totals.arr(), totals.expectedLoss(), totals.exposedArr(),
         totals.unscoredArr());
@@ -333,5 +333,9 @@ public final class ChsSpark {
 
   Broadcast<ChsModel> broadcast() {
     return broadcast;
+  }
+
+  FailurePolicy policy() {
+    return policy;
   }
 }

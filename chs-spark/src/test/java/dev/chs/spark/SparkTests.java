@@ -30,24 +30,35 @@ final class SparkTests {
 
   private SparkTests() {}
 
+  private static SparkSession current;
+  private static boolean currentKryo;
+
   /**
-   * Returns a local session on two cores, with Java or Kryo serialization. The session time zone
-   * is far from UTC on purpose, so that a time-zone slip shows.
+   * Returns the local session on two cores, with Java or Kryo serialization, shared by the test
+   * classes of this JVM; asking for the other serializer stops it and starts another. The session
+   * time zone is far from UTC on purpose, so that a time-zone slip shows.
    */
-  static SparkSession session(String name, boolean kryo) {
+  static synchronized SparkSession session(boolean kryo) {
+    if (current != null && currentKryo == kryo) {
+      return current;
+    }
+    if (current != null) {
+      current.stop();
+    }
     SparkSession.Builder builder = SparkSession.builder()
         .master("local[2]")
-        .appName(name)
+        .appName("chs-spark-tests")
         .config("spark.driver.host", "127.0.0.1")
         .config("spark.driver.bindAddress", "127.0.0.1")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "4")
         .config("spark.sql.session.timeZone", "Pacific/Kiritimati");
     if (kryo) {
-      builder.config("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
-          .config("spark.kryo.registrationRequired", "false");
+      builder.config("spark.serializer", "org.apache.spark.serializer.KryoSerializer");
     }
-    return builder.getOrCreate();
+    current = builder.getOrCreate();
+    currentKryo = kryo;
+    return current;
   }
 
   static HealthModel defaultModel() {

@@ -30,6 +30,15 @@ public final class ScoreRows {
 
   private static final int FIXED_COLUMNS = 10;
 
+  /** The schema of watchlist rows. */
+  public static final StructType WATCHLIST = new StructType()
+      .add("account_id", DataTypes.StringType, false)
+      .add("expected_loss", DataTypes.DoubleType, false)
+      .add("exposed_arr", DataTypes.DoubleType, false)
+      .add("trend", DataTypes.DoubleType)
+      .add("distress", DataTypes.createArrayType(DataTypes.StringType, false), false)
+      .add("reasons", DataTypes.createArrayType(DataTypes.StringType, false), false);
+
   private ScoreRows() {}
 
   /**
@@ -115,15 +124,6 @@ public final class ScoreRows {
     }
     return RowFactory.create(row);
   }
-
-  /** The schema of watchlist rows. */
-  public static final StructType WATCHLIST = new StructType()
-      .add("account_id", DataTypes.StringType, false)
-      .add("expected_loss", DataTypes.DoubleType, false)
-      .add("exposed_arr", DataTypes.DoubleType, false)
-      .add("trend", DataTypes.DoubleType)
-      .add("distress", DataTypes.createArrayType(DataTypes.StringType, false), false)
-      .add("reasons", DataTypes.createArrayType(DataTypes.StringType, false), false);
 
   /**
    * Returns the row of a watchlist entry, in the schema {@link #WATCHLIST}.

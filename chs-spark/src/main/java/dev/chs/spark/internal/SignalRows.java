@@ -67,6 +67,22 @@ public final class SignalRows {
       .add("licensed_users", DataTypes.LongType)
       .add("value", DataTypes.DoubleType);
 
+  /**
+   * The columns of {@link #INPUT} with {@code at} and {@code until} as timestamps, for the SQL
+   * function, whose callers pass the columns of a signal frame as they are.
+   */
+  public static final StructType SQL_INPUT = new StructType()
+      .add("kind", DataTypes.StringType)
+      .add("account_id", DataTypes.StringType)
+      .add("cloud", DataTypes.StringType)
+      .add("id", DataTypes.StringType)
+      .add("at", DataTypes.TimestampType)
+      .add("until", DataTypes.TimestampType)
+      .add("flag", DataTypes.BooleanType)
+      .add("active_users", DataTypes.LongType)
+      .add("licensed_users", DataTypes.LongType)
+      .add("value", DataTypes.DoubleType);
+
   private static final int KIND = 0;
   private static final int ACCOUNT = 1;
   private static final int CLOUD = 2;
@@ -132,11 +148,19 @@ public final class SignalRows {
     return row.isNullAt(i) ? null : row.getString(i);
   }
 
+  /** Reads microseconds since the epoch, or a timestamp as Spark hands it to Java. */
   private static Instant instant(Row row, int i) {
-    if (row.isNullAt(i)) {
+    Object value = row.get(i);
+    if (value == null) {
       return null;
     }
-    long micros = row.getLong(i);
+    if (value instanceof Instant instant) {
+      return instant;
+    }
+    if (value instanceof java.sql.Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    long micros = (Long) value;
     return Instant.ofEpochSecond(
         Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
   }
