@@ -21,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -37,7 +38,7 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>the version of the form, 1, as an unsigned byte;
  *   <li>the account id, as {@link DataOutput#writeUTF modified UTF-8}, empty for an empty buffer;
  *   <li>the number of KPIs of the model, {@code n}, as an int;
- *   <li>the number of clouds, as an int, and for each cloud:
+ *   <li>the number of clouds, as an int, and for each cloud, in order of name:
  *       <ol>
  *         <li>its name, as modified UTF-8, empty for the account-wide signals;
  *         <li>its ARR, as a double;
@@ -122,7 +123,7 @@ public final class AccountBuffer implements Externalizable, KryoSerializable {
     out.writeUTF(account);
     out.writeInt(kpiCount);
     out.writeInt(clouds.size());
-    for (Map.Entry<String, CloudState> entry : clouds.entrySet()) {
+    for (Map.Entry<String, CloudState> entry : new TreeMap<>(clouds).entrySet()) {
       out.writeUTF(entry.getKey());
       CloudState state = entry.getValue();
       out.writeDouble(state.arr);

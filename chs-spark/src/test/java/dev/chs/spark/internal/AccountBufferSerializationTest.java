@@ -8,8 +8,12 @@ import dev.chs.core.model.HealthModel;
 import dev.chs.core.model.ModelFile;
 import dev.chs.core.plugin.KpiRegistry;
 import dev.chs.spark.ChsModel;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import org.apache.spark.SparkConf;
@@ -27,6 +31,7 @@ class AccountBufferSerializationTest {
   private static final Instant AS_OF = Instant.parse("2026-11-30T00:00:00Z");
   private static final long DAY_US = 86_400_000_000L;
   private static final long T = AS_OF.getEpochSecond() * 1_000_000L;
+  private static final String GOLDEN = "/golden/account-buffer.v1.bin";
 
   private final HealthModel model = ModelFile.defaultModel(KpiRegistry.discover());
   private final KpiPlan plan = new KpiPlan(
@@ -72,6 +77,19 @@ class AccountBufferSerializationTest {
         AccountBuffer.fromBytes(second.toBytes()), AccountBuffer.fromBytes(first.toBytes()));
 
     assertThat(plan.values(merged)).isEqualTo(plan.values(whole));
+  }
+
+  @Test
+  void toBytes_ofFormVersion1_equalsTheGoldenFile() throws IOException {
+    byte[] bytes = sampleBuffer().toBytes();
+    try (InputStream golden = getClass().getResourceAsStream(GOLDEN)) {
+      if (golden == null) {
+        Path written = Files.write(Path.of("target", "account-buffer.v1.bin"), bytes);
+        throw new AssertionError("golden file " + GOLDEN + " is missing; wrote " + written
+            + " to review and copy to src/test/resources");
+      }
+      assertThat(bytes).isEqualTo(golden.readAllBytes());
+    }
   }
 
   @Test
