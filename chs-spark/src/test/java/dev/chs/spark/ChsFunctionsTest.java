@@ -35,7 +35,7 @@ class ChsFunctionsTest {
     model = SparkTests.defaultModel();
     chs = ChsSpark.of(spark, model);
     Path folder = SparkTests.copySample(SparkTests.tempFolder("chs-sql"));
-    frames = SignalFrames.readCsv(spark, folder.toString());
+    frames = SignalFrames.readCsv(spark, folder.toString()).cache();
     ChsFunctions.register(chs, SparkTests.AS_OF, frames.kinds());
     frames.frame().createOrReplaceTempView("chs_signals");
   }
