@@ -83,11 +83,13 @@ class ChsFunctionsTest {
 
   @Test
   void chsInstant_readsDatesAndOffsets_andRejectsLocalTimes() {
-    Row row = spark.sql("SELECT chs_instant('2026-06-30'), chs_instant('2026-06-30T12:00:00+02:00'),"
-        + " chs_instant('')").first();
+    Row row = spark.sql("SELECT chs_instant('2026-06-30'),"
+        + " chs_instant('2026-06-30T12:00:00+02:00'), chs_instant('')").first();
 
-    assertThat(((Timestamp) row.get(0)).toInstant()).isEqualTo(Instant.parse("2026-06-30T00:00:00Z"));
-    assertThat(((Timestamp) row.get(1)).toInstant()).isEqualTo(Instant.parse("2026-06-30T10:00:00Z"));
+    assertThat(((Timestamp) row.get(0)).toInstant())
+        .isEqualTo(Instant.parse("2026-06-30T00:00:00Z"));
+    assertThat(((Timestamp) row.get(1)).toInstant())
+        .isEqualTo(Instant.parse("2026-06-30T10:00:00Z"));
     assertThat(row.isNullAt(2)).isTrue();
     assertThatThrownBy(() -> spark.sql("SELECT chs_instant('2026-06-30T12:00:00')").collect())
         .hasStackTraceContaining("has no offset");

@@ -60,7 +60,8 @@ public final class ScoreRows {
         .add("expected_loss", DataTypes.DoubleType)
         .add("flags", DataTypes.StringType);
     for (WeightedKpi kpi : model.kpis()) {
-      type = type.add(kpi.id(), DataTypes.DoubleType).add(kpi.id() + "_score", DataTypes.DoubleType);
+      type = type.add(kpi.id(), DataTypes.DoubleType)
+          .add(kpi.id() + "_score", DataTypes.DoubleType);
     }
     return type;
   }
