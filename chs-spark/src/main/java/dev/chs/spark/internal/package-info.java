@@ -1,0 +1,6 @@
+/**
+ * The machinery of chs-spark: the typed aggregator and its buffer, the conversions between rows
+ * and the library's values, and the functions that run on executors. Not API: it may change in
+ * any release.
+ */
+package dev.chs.spark.internal;
