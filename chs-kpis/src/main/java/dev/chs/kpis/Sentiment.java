@@ -4,19 +4,17 @@ import dev.chs.api.Checks;
 import dev.chs.api.Window;
 import dev.chs.api.kpi.Curve;
 import dev.chs.api.kpi.Direction;
-import dev.chs.api.kpi.ExactSums;
 import dev.chs.api.kpi.Kpi;
-import dev.chs.api.kpi.KpiAccumulator;
 import dev.chs.api.kpi.KpiState;
 import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.kpi.MergeableSum;
 import dev.chs.api.signal.SentimentSample;
 import dev.chs.api.signal.Signal;
+import dev.chs.kpis.internal.MeanAccumulator;
 import dev.chs.kpis.internal.MeanState;
 import dev.chs.kpis.internal.StateFields;
 import dev.chs.kpis.internal.WindowMath;
 import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Set;
 
@@ -50,7 +48,6 @@ public final class Sentiment implements Kpi<Sentiment.Accumulator> {
   /** The version of the accumulator's serialized form that this class writes and reads. */
   public static final int STATE_VERSION = 1;
 
-  private static final MeanState EMPTY = new MeanState(0, 0, 0);
 
   private static final Curve DEFAULT_CURVE = new Curve.Linear(-0.6, 0.6);
 
@@ -94,7 +91,7 @@ public final class Sentiment implements Kpi<Sentiment.Accumulator> {
    */
   @Override
   public Accumulator newAccumulator(Window window) {
-    return new Accumulator(Checks.requireNonNull("window", window), EMPTY);
+    return new Accumulator(Checks.requireNonNull("window", window), MeanState.EMPTY);
   }
 
   /**
@@ -122,24 +119,24 @@ public final class Sentiment implements Kpi<Sentiment.Accumulator> {
    *
    * @since 0.1.0
    */
-  public static final class Accumulator implements KpiAccumulator<Accumulator> {
-    private final Window window;
-    // The count and the exact sum of the terms, kept here rather than in a MergeableSum object
-    // to save two objects per account and cloud; the arithmetic is MergeableSum's.
-    private long samples;
-    private long sumHigh;
-    private long sumLow;
-
+  public static final class Accumulator extends MeanAccumulator<Accumulator> {
     private Accumulator(Window window, MeanState state) {
-      this.window = window;
-      this.samples = state.count();
-      this.sumHigh = state.high();
-      this.sumLow = state.low();
+      super(window, state);
     }
 
     @Override
-    public Window window() {
-      return window;
+    protected String kpiId() {
+      return ID;
+    }
+
+    @Override
+    protected int stateVersion() {
+      return STATE_VERSION;
+    }
+
+    @Override
+    protected String noTermsReason() {
+      return "no sentiment samples in the window";
     }
 
     /**
@@ -152,43 +149,9 @@ public final class Sentiment implements Kpi<Sentiment.Accumulator> {
     @Override
     public void add(Signal signal) {
       Checks.requireNonNull("signal", signal);
-      if (signal instanceof SentimentSample s && WindowMath.contains(window, s.observedAt())) {
-        long units = ExactSums.units(s.score());
-        sumHigh = ExactSums.highOfSum(sumHigh, sumLow, units >> 63, units);
-        sumLow += units;
-        samples++;
+      if (signal instanceof SentimentSample s && WindowMath.contains(window(), s.observedAt())) {
+        addTerm(s.score());
       }
-    }
-
-    @Override
-    public void merge(Accumulator other) {
-      KpiState.requireSameWindow(ID, window, other.window);
-      sumHigh = ExactSums.highOfSum(sumHigh, sumLow, other.sumHigh, other.sumLow);
-      sumLow += other.sumLow;
-      samples += other.samples;
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @param sourceSupplied ignored: without a sample there is no mean
-     * @return the mean score, in [-1, 1], with the samples as evidence; not applicable when no
-     *     sample lies in the window
-     */
-    @Override
-    public KpiValue result(boolean sourceSupplied) {
-      if (samples == 0) {
-        return new KpiValue.NotApplicable(ID, "no sentiment samples in the window");
-      }
-      return KpiValue.Measured.of(ID, MeanState.mean(samples, sumHigh, sumLow), samples);
-    }
-
-    @Override
-    public void writeTo(DataOutput out) throws IOException {
-      KpiState.writeHeader(out, ID, STATE_VERSION, window);
-      out.writeLong(samples);
-      out.writeLong(sumHigh);
-      out.writeLong(sumLow);
     }
   }
 }

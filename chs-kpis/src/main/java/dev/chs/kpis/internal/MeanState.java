@@ -14,6 +14,9 @@ import java.io.IOException;
  * @param low the low word of the sum
  */
 public record MeanState(long count, long high, long low) {
+  /** The state of a mean of no terms. */
+  public static final MeanState EMPTY = new MeanState(0, 0, 0);
+
   /**
    * Returns the mean of the terms: the sum, rounded once to a double, divided by the count. Both
    * roundings are monotone, so a mean of terms in [-1, 1] stays in [-1, 1], and it depends on the
