@@ -1,11 +1,8 @@
 package dev.chs.cli;
 
-import dev.chs.cli.data.BadRowException;
 import dev.chs.cli.data.DataSetSource;
-import dev.chs.cli.data.ReadCounts;
 import dev.chs.cli.data.RejectsWriter;
 import dev.chs.core.model.HealthModel;
-import dev.chs.core.model.ModelException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -19,10 +16,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * A command that reads a data-set folder, scores it and writes one output: {@code score}, {@code
- * report}, {@code watchlist}. It owns what they share: the options of {@link RunOptions}, the
- * rejects file, the exit codes, and standard error, which always ends with exactly one summary
- * line such as {@code read 120 rows: 118 used, 2 rejected} (with 0 rows when the command stopped
- * before reading).
+ * report}, {@code watchlist}. It owns what they share: the options of {@link RunOptions} and the
+ * rejects file; {@link ReportedRun} gives the exit codes and standard error's summary line.
  */
 abstract class DataSetCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -61,8 +56,7 @@ abstract class DataSetCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    String summary = ReadCounts.NONE.summaryLine();
-    try {
+    return ReportedRun.run(err, reported -> {
       HealthModel model = run.model(ChsCommand.registry());
       Path out = outputFile();
       Path rejectsFile = run.rejectsFile(out);
@@ -73,28 +67,12 @@ abstract class DataSetCommand implements Callable<Integer> {
         portfolio = plan(model)
             .read(run.reader(), DataSetSource.folder(run.data), rejects, progress);
       }
-      summary = portfolio.read().summaryLine();
+      reported.summary(portfolio.read().summaryLine());
       writeOutput(portfolio, out);
       wrote(out, err);
       Warnings.print(portfolio, err);
       return ExitCodes.OK;
-    } catch (BadRowException e) {
-      err.println("chs: --strict: stopped at " + e.reject());
-      summary = e.soFar().summaryLine();
-      return ExitCodes.BAD_ROW;
-    } catch (ModelException e) {
-      err.println("chs: the model file is not valid: " + e.getMessage());
-      return ExitCodes.USAGE;
-    } catch (IllegalArgumentException e) {
-      err.println("chs: " + e.getMessage());
-      return ExitCodes.USAGE;
-    } catch (IOException e) {
-      err.println("chs: " + describe(e));
-      return ExitCodes.USAGE;
-    } finally {
-      err.println(summary);
-      err.flush();
-    }
+    });
   }
 
   private void checkPaths(Path out, Path rejectsFile) {

@@ -8,14 +8,11 @@ import dev.chs.api.signal.Signal;
 import dev.chs.api.signal.SupportCase;
 import dev.chs.api.signal.UsageSample;
 import dev.chs.api.signal.WorkOrder;
-import dev.chs.cli.data.BadRowException;
 import dev.chs.cli.data.DataSetReader;
 import dev.chs.cli.data.DataSetSource;
 import dev.chs.cli.data.DataSetSummary;
-import dev.chs.cli.data.ReadCounts;
 import dev.chs.cli.data.RejectsWriter;
 import dev.chs.core.model.HealthModel;
-import dev.chs.core.model.ModelException;
 import dev.chs.core.model.ModelFile;
 import dev.chs.core.plugin.KpiRegistry;
 import dev.chs.learn.RenewalData;
@@ -92,8 +89,7 @@ abstract class LearnCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
-    String summary = ReadCounts.NONE.summaryLine();
-    try {
+    return ReportedRun.run(err, reported -> {
       if (leadDays < 0) {
         throw new IllegalArgumentException("--lead: must be >= 0 days, was " + leadDays);
       }
@@ -104,27 +100,11 @@ abstract class LearnCommand implements Callable<Integer> {
       KpiRegistry registry = ChsCommand.registry();
       HealthModel given = model == null ? null : ModelFile.read(model, registry);
       Read read = read();
-      summary = read.summary.summaryLine();
+      reported.summary(read.summary.summaryLine());
       learn(renewals(read, given, registry), spec.commandLine().getOut(), err);
       spec.commandLine().getOut().flush();
       return ExitCodes.OK;
-    } catch (BadRowException e) {
-      err.println("chs: --strict: stopped at " + e.reject());
-      summary = e.soFar().summaryLine();
-      return ExitCodes.BAD_ROW;
-    } catch (ModelException e) {
-      err.println("chs: the model file is not valid: " + e.getMessage());
-      return ExitCodes.USAGE;
-    } catch (IllegalArgumentException e) {
-      err.println("chs: " + e.getMessage());
-      return ExitCodes.USAGE;
-    } catch (IOException e) {
-      err.println("chs: " + DataSetCommand.describe(e));
-      return ExitCodes.USAGE;
-    } finally {
-      err.println(summary);
-      err.flush();
-    }
+    });
   }
 
   private Read read() throws IOException {
