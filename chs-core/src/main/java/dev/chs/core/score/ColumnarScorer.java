@@ -19,9 +19,10 @@ import java.util.Set;
  *
  * <p>For every row, the score, coverage and band are exactly, bit for bit, those of {@link
  * Scorer#score(dev.chs.api.AccountId, CloudId, java.util.List)} on the same values, and a row with
- * insufficient data gets a score of {@code NaN} and a band of {@code null}. The loop over rows
- * allocates nothing, boxes nothing and uses no streams; explanations are left to {@link Scorer},
- * for the rows that need them.
+ * insufficient data gets a score of {@code NaN} and a band of {@code null}. A call allocates a
+ * scratch of a few kilobytes, whatever the number of rows; the loop over rows allocates nothing,
+ * boxes nothing and uses no streams. Explanations are left to {@link Scorer}, for the rows that
+ * need them.
  *
  * <p>A columnar scorer is immutable and safe to share between threads, as long as threads do not
  * share output arrays.
@@ -30,6 +31,8 @@ import java.util.Set;
  */
 public final class ColumnarScorer {
   private static final long INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+  /** How many rows a block of {@link #scoreByTable} holds: its scratch stays in the L1 cache. */
+  private static final int BLOCK_ROWS = 512;
   private static final Band[] BANDS_FROM_CRITICAL =
       {Band.CRITICAL, Band.AT_RISK, Band.WATCH, Band.HEALTHY};
 
@@ -141,6 +144,11 @@ public final class ColumnarScorer {
    * Scores rows with the precomputed table of each cloud and set of applicable KPIs: its coverage,
    * whether it scores, and each KPI's share. A row then costs one curve per KPI and no division
    * but the curves' own.
+   *
+   * <p>Rows go in blocks, and each block column by column: first every row's table entry, then
+   * each KPI's points for all the block's rows, then the scores and bands. A pass then runs one
+   * curve with its constants in cache and its column read in order, and each row still adds its
+   * points in the model's order, as {@link Scorer} does.
    */
   private void scoreByTable(
       int rows,
@@ -150,13 +158,48 @@ public final class ColumnarScorer {
       double[] coverage,
       Band[] bandOfRow) {
     int n = kpiIds.size();
-    ShareTable shares = table;
-    for (int r = 0; r < rows; r++) {
-      int c = cloudOfRow[r];
-      if (c < 0 || c >= totals.length) {
-        throw new IllegalArgumentException(
-            "cloudOfRow[" + r + "]: must be in [0, " + totals.length + "), was " + c);
+    int blockRows = Math.min(rows, BLOCK_ROWS);
+    int[] entries = new int[blockRows];
+    double[] points = new double[blockRows];
+    double[] share = table.share;
+    for (int from = 0; from < rows; from += BLOCK_ROWS) {
+      int count = Math.min(BLOCK_ROWS, rows - from);
+      int valid = classify(from, count, curveInputs, cloudOfRow, entries);
+      java.util.Arrays.fill(points, 0, valid, 0.0);
+      for (int k = 0; k < n; k++) {
+        curves.addPoints(k, curveInputs[k], from, valid, entries, share, points);
       }
+      for (int i = 0; i < valid; i++) {
+        int r = from + i;
+        int entry = entries[i];
+        coverage[r] = table.coverage[entry];
+        if (table.scores[entry]) {
+          double score = CompiledModel.weightedScore(points[i]);
+          scores[r] = score;
+          bandOfRow[r] = bandOf(score);
+        } else {
+          scores[r] = Double.NaN;
+          bandOfRow[r] = null;
+        }
+      }
+      if (valid < count) {
+        throw faultyRow(curveInputs, cloudOfRow, from + valid);
+      }
+    }
+  }
+
+  /**
+   * Writes the table entry of rows {@code from} to {@code from + count - 1} into {@code entries},
+   * and returns how many rows, from the first, are valid: the rows before the first with a cloud
+   * index out of range or an infinite curve input.
+   */
+  private int classify(
+      int from, int count, double[][] curveInputs, int[] cloudOfRow, int[] entries) {
+    int n = kpiIds.size();
+    int clouds = totals.length;
+    for (int i = 0; i < count; i++) {
+      int r = from + i;
+      int c = cloudOfRow[r];
 
       // Which KPIs have a value: the row's set of applicable KPIs, before weights. Random NaNs
       // would defeat branch prediction, so the bits are computed, not branched on.
@@ -167,32 +210,12 @@ public final class ColumnarScorer {
         infinite |= ((magnitude ^ INFINITY_BITS) - 1) >>> 63;
         measured |= (int) (1 + ((INFINITY_BITS - magnitude) >> 63)) << k;
       }
-      if (infinite != 0) {
-        throw infiniteInput(curveInputs, r);
+      if (c < 0 || c >= clouds || infinite != 0) {
+        return i;
       }
-      int entry = (c << n) | measured;
-      coverage[r] = shares.coverage[entry];
-      if (!shares.scores[entry]) {
-        scores[r] = Double.NaN;
-        bandOfRow[r] = null;
-        continue;
-      }
-
-      // Add up the points in the model's order, as Scorer does; a KPI without a value, or of
-      // weight 0, has a share of 0 and adds exactly 0 to the sum.
-      double sum = 0;
-      int first = entry * n;
-      for (int k = 0; k < n; k++) {
-        // A NaN input becomes 0, which any curve scores finitely, and its share is 0.
-        long bits = Double.doubleToRawLongBits(curveInputs[k][r]);
-        long notANumber = (INFINITY_BITS - (bits & Long.MAX_VALUE)) >> 63;
-        double x = Double.longBitsToDouble(bits & ~notANumber);
-        sum += shares.share[first + k] * curves.score(k, x);
-      }
-      double score = CompiledModel.weightedScore(sum);
-      scores[r] = score;
-      bandOfRow[r] = bandOf(score);
+      entries[i] = (c << n) | measured;
     }
+    return count;
   }
 
   /** Returns {@code bands.of(score)} for a score in [0, 100], without a branch. */
@@ -215,8 +238,7 @@ public final class ColumnarScorer {
     for (int r = 0; r < rows; r++) {
       int c = cloudOfRow[r];
       if (c < 0 || c >= weights.length) {
-        throw new IllegalArgumentException(
-            "cloudOfRow[" + r + "]: must be in [0, " + weights.length + "), was " + c);
+        throw badCloud(r, c);
       }
       double[] w = weights[c];
 
@@ -251,6 +273,20 @@ public final class ColumnarScorer {
       scores[r] = score;
       bandOfRow[r] = bands.of(score);
     }
+  }
+
+  /** Returns the error for row {@code r}, whose cloud index is out of range or input infinite. */
+  private IllegalArgumentException faultyRow(double[][] curveInputs, int[] cloudOfRow, int r) {
+    int c = cloudOfRow[r];
+    if (c < 0 || c >= totals.length) {
+      return badCloud(r, c);
+    }
+    return infiniteInput(curveInputs, r);
+  }
+
+  private IllegalArgumentException badCloud(int r, int c) {
+    return new IllegalArgumentException(
+        "cloudOfRow[" + r + "]: must be in [0, " + totals.length + "), was " + c);
   }
 
   private IllegalArgumentException infiniteInput(double[][] curveInputs, int r) {

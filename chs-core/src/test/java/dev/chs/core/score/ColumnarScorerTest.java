@@ -51,6 +51,27 @@ class ColumnarScorerTest {
   }
 
   @Test
+  void writesEveryRowBeforeAFaultyOneAndNoneAfterIt() {
+    // Row 700 lies in the second block of rows; row 900 would be faulty too.
+    int rows = 1000;
+    double[][] columns = new double[2][rows];
+    java.util.Arrays.fill(columns[0], 90);
+    java.util.Arrays.fill(columns[1], 30);
+    columns[1][700] = Double.NEGATIVE_INFINITY;
+    int[] clouds = new int[rows];
+    clouds[900] = -1;
+    double[] scores = new double[rows];
+    java.util.Arrays.fill(scores, -1);
+
+    assertThatThrownBy(() -> scorer.score(
+            rows, columns, clouds, scores, new double[rows], new Band[rows]))
+        .hasMessage("curveInputs[1][700] (b): must be finite or NaN, was -Infinity");
+    assertThat(java.util.Arrays.copyOfRange(scores, 0, 700)).containsOnly(scores[0]);
+    assertThat(scores[0]).isCloseTo(70, within(1e-9));
+    assertThat(java.util.Arrays.copyOfRange(scores, 700, rows)).containsOnly(-1.0);
+  }
+
+  @Test
   void rejectsInputsWithoutOneColumnPerKpi() {
     assertThatThrownBy(() -> scorer.score(
             1, new double[][] {{50}}, new int[1], new double[1], new double[1], new Band[1]))

@@ -33,6 +33,33 @@ class CompiledCurvesProperties {
     }
   }
 
+  @Property(tries = 1000)
+  void blocksOfRowsAddEachCurvesScoreTimesItsShareExactly(
+      @ForAll("cases") Case c, @ForAll("shares") double share) {
+    Curve[] curves = c.curves().toArray(Curve[]::new);
+    CompiledCurves compiled = new CompiledCurves(curves);
+    // Row 0 reads the case's input with the given share; row 1 a NaN, whose share is 0.
+    double[] column = {Double.NaN, c.x(), Double.NaN};
+    int[] entries = {0, 1};
+    double[] shares = new double[2 * curves.length];
+    java.util.Arrays.fill(shares, 0, curves.length, share);
+
+    for (int k = 0; k < curves.length; k++) {
+      double[] points = {7.25, 0};
+      compiled.addPoints(k, column, 1, 2, entries, shares, points);
+
+      assertThat(points[0])
+          .as("curve %s at %s", curves[k], c.x())
+          .isEqualTo(7.25 + share * curves[k].score(c.x()));
+      assertThat(points[1]).as("curve %s at NaN", curves[k]).isEqualTo(0.0);
+    }
+  }
+
+  @Provide
+  Arbitrary<Double> shares() {
+    return Arbitraries.doubles().between(0, 1);
+  }
+
   /** Inputs anywhere, or exactly at, or one ulp beside, a breakpoint of one of the curves. */
   private static Arbitrary<Double> xNear(List<Curve> curves) {
     List<Double> edges = new ArrayList<>();
