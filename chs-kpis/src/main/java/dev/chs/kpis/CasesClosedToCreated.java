@@ -29,8 +29,14 @@ import java.util.Set;
  *
  * <p>Evidence: the cases opened or closed in the window, each counted once.
  *
- * <p>{@linkplain KpiValue.NotApplicable Not applicable} when no case was opened in the window,
- * since the ratio has no denominator; whether a source was supplied does not change that.
+ * <p>When cases were closed in the window but none was opened, the intake counts as one case, so
+ * the value is {@code closed / 1}: support more than keeps up. This departs from the rule that a
+ * ratio with a zero denominator is not applicable, for the sake of monotonicity (issue #9): one
+ * more case can then never raise the score, since opening the first case leaves the value as it
+ * is, where otherwise it would make the KPI applicable at a ratio of 1 or more, which scores 100.
+ *
+ * <p>{@linkplain KpiValue.NotApplicable Not applicable} when no case was opened or closed in the
+ * window; whether a source was supplied does not change that.
  *
  * <p>Default curve: {@link Curve.Piecewise} through (0.4, 0), (0.8, 50) and (1.0, 100). Closing
  * 40% of the intake or less scores 0, and keeping up scores 100.
@@ -175,15 +181,18 @@ public final class CasesClosedToCreated implements Kpi<CasesClosedToCreated.Accu
     /**
      * {@inheritDoc}
      *
-     * @param sourceSupplied ignored: without a case opened in the window there is no ratio
-     * @return {@code closed / opened}; not applicable when no case was opened in the window
+     * @param sourceSupplied ignored: without a case opened or closed in the window there is no
+     *     evidence
+     * @return {@code closed / max(opened, 1)}; not applicable when no case was opened or closed in
+     *     the window
      */
     @Override
     public KpiValue result(boolean sourceSupplied) {
-      if (opened == 0) {
-        return new KpiValue.NotApplicable(ID, "no support cases were opened in the window");
+      if (cases == 0) {
+        return new KpiValue.NotApplicable(
+            ID, "no support cases were opened or closed in the window");
       }
-      return KpiValue.Measured.of(ID, (double) closed / opened, cases);
+      return KpiValue.Measured.of(ID, (double) closed / Math.max(opened, 1), cases);
     }
 
     @Override

@@ -79,12 +79,33 @@ class CasesClosedToCreatedTest extends KpiContract<CasesClosedToCreated.Accumula
   }
 
   @Test
-  void isNotApplicableWhenNoCaseWasOpenedInTheWindow() {
+  void isNotApplicableWhenNoCaseWasOpenedOrClosedInTheWindow() {
     KpiValue expected =
-        new KpiValue.NotApplicable(ID, "no support cases were opened in the window");
+        new KpiValue.NotApplicable(ID, "no support cases were opened or closed in the window");
     assertThat(resultOf(true)).isEqualTo(expected);
-    assertThat(resultOf(true, supportCase("old", day("2026-01-05"), day("2026-04-05"), null)))
+    // Opened and closed before the window.
+    assertThat(resultOf(true, supportCase("old", day("2026-01-05"), day("2026-02-05"), null)))
         .isEqualTo(expected);
+  }
+
+  @Test
+  void countsTheIntakeAsOneCaseWhenCasesWereClosedButNoneOpened() {
+    // Two old cases closed in the window, none opened: 2 / max(0, 1) = 2.
+    KpiValue closedOnly =
+        resultOf(
+            true,
+            supportCase("old-1", day("2026-01-05"), day("2026-04-05"), null),
+            supportCase("old-2", day("2026-02-05"), day("2026-05-05"), null));
+    // Opening a first case leaves the ratio as it was: 2 / 1 = 2.
+    KpiValue oneOpened =
+        resultOf(
+            true,
+            supportCase("old-1", day("2026-01-05"), day("2026-04-05"), null),
+            supportCase("old-2", day("2026-02-05"), day("2026-05-05"), null),
+            supportCase("new", day("2026-06-05"), null, null));
+
+    assertThat(closedOnly).isEqualTo(KpiValue.Measured.of(ID, 2.0, 2));
+    assertThat(oneOpened).isEqualTo(KpiValue.Measured.of(ID, 2.0, 3));
   }
 
   @Test
