@@ -11,4 +11,5 @@ module dev.chs.api {
   exports dev.chs.api;
   exports dev.chs.api.kpi;
   exports dev.chs.api.signal;
+  exports dev.chs.api.internal to dev.chs.core;
 }

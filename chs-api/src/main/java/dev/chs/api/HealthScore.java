@@ -1,5 +1,6 @@
 package dev.chs.api;
 
+import dev.chs.api.internal.HandedOverList;
 import dev.chs.api.kpi.KpiResult;
 import java.util.List;
 import java.util.Set;
@@ -75,8 +76,8 @@ public sealed interface HealthScore permits HealthScore.Scored, HealthScore.Insu
       Checks.requireInRange("score", score, 0, 100);
       Checks.requireNonNull("band", band);
       Checks.requireInRange("coverage", coverage, 0, 1);
-      kpis = List.copyOf(kpis);
-      contributions = List.copyOf(contributions);
+      kpis = HandedOverList.copyOf(kpis);
+      contributions = HandedOverList.copyOf(contributions);
       flags = Set.copyOf(flags);
     }
   }
@@ -110,7 +111,7 @@ public sealed interface HealthScore permits HealthScore.Scored, HealthScore.Insu
       Checks.requireNonNull("cloud", cloud);
       Checks.requireInRange("coverage", coverage, 0, 1);
       Checks.requireInRange("minimum_coverage", minimumCoverage, 0, 1);
-      kpis = List.copyOf(kpis);
+      kpis = HandedOverList.copyOf(kpis);
     }
   }
 }

@@ -84,8 +84,8 @@ final class NaivePeer {
     long opened = cases.stream().filter(c -> inWindow(c.openedAt())).count();
     long closed = cases.stream().filter(c -> c.closedAt() != null && inWindow(c.closedAt()))
         .count();
-    if (opened > 0) {
-      values.put("cases_closed_to_created", (double) closed / opened);
+    if (opened > 0 || closed > 0) {
+      values.put("cases_closed_to_created", (double) closed / Math.max(opened, 1));
     }
 
     List<Boolean> fixes = new ArrayList<>();

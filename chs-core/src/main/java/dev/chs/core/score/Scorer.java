@@ -6,6 +6,7 @@ import dev.chs.api.Checks;
 import dev.chs.api.CloudId;
 import dev.chs.api.Contribution;
 import dev.chs.api.HealthScore;
+import dev.chs.api.internal.HandedOverList;
 import dev.chs.api.kpi.KpiResult;
 import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.signal.Signal;
@@ -61,10 +62,16 @@ public final class Scorer {
 
   private final CompiledModel compiled;
   private final HealthModel model;
+  /** For each KPI, its result when no value is supplied: immutable, so shared by all results. */
+  private final KpiValue.NotApplicable[] noValueSupplied;
 
   private Scorer(HealthModel model) {
     this.compiled = new CompiledModel(model);
     this.model = model;
+    this.noValueSupplied = new KpiValue.NotApplicable[compiled.size()];
+    for (int i = 0; i < noValueSupplied.length; i++) {
+      noValueSupplied[i] = new KpiValue.NotApplicable(compiled.ids[i], NO_VALUE_SUPPLIED);
+    }
   }
 
   /**
@@ -102,32 +109,25 @@ public final class Scorer {
   public HealthScore score(AccountId account, CloudId cloud, List<? extends KpiValue> values) {
     Checks.requireNonNull("account", account);
     Checks.requireNonNull("cloud", cloud);
-    KpiValue[] slots = slot(cloud, values);
+    KpiResult[] results = resultsOf(cloud, values);
     CompiledModel.CloudWeights cloudWeights = compiled.weightsIn(cloud);
     double[] weights = cloudWeights.weights;
 
-    // Score every measured KPI, and weigh the applicable ones.
-    List<KpiResult> results = new ArrayList<>(slots.length);
+    // Weigh the applicable KPIs, in the model's order.
     double applicableWeight = 0;
-    for (int i = 0; i < slots.length; i++) {
-      KpiValue value = slots[i];
-      if (value instanceof KpiValue.Measured measured) {
-        results.add(measured.scoredBy(compiled.curves[i]));
-        if (weights[i] > 0) {
-          applicableWeight += weights[i];
-        }
-      } else if (value instanceof KpiValue.NotApplicable notApplicable) {
-        results.add(notApplicable);
-      } else {
-        results.add(new KpiValue.NotApplicable(compiled.ids[i], NO_VALUE_SUPPLIED));
+    int applicable = 0;
+    for (int i = 0; i < results.length; i++) {
+      if (results[i] instanceof KpiResult.Scored && weights[i] > 0) {
+        applicableWeight += weights[i];
+        applicable++;
       }
     }
     double coverage = CompiledModel.coverage(applicableWeight, cloudWeights.total);
     if (applicableWeight == 0 || coverage < model.minimumCoverage()) {
       return new HealthScore.InsufficientData(
-          account, cloud, coverage, model.minimumCoverage(), results);
+          account, cloud, coverage, model.minimumCoverage(), HandedOverList.of(results));
     }
-    return explain(account, cloud, weights, applicableWeight, coverage, results);
+    return explain(account, cloud, weights, applicableWeight, coverage, results, applicable);
   }
 
   /**
@@ -168,7 +168,7 @@ public final class Scorer {
     CompiledModel.CloudWeights cloudWeights = compiled.weightsIn(cloud);
     double[] weights = cloudWeights.weights;
 
-    // Find each value's KPI, as slot() does, and which KPIs are applicable.
+    // Find each value's KPI, as resultsOf() does, and which KPIs are applicable.
     long seen = 0;
     long applicable = 0;
     for (int j = 0; j < values.size(); j++) {
@@ -249,54 +249,85 @@ public final class Scorer {
       double[] weights,
       double applicableWeight,
       double coverage,
-      List<KpiResult> results) {
-    List<Contribution> contributions = new ArrayList<>(weights.length);
-    // Most scores raise no flag, and the result keeps an empty set without copying it.
+      KpiResult[] results,
+      int applicable) {
+    Contribution[] contributions = new Contribution[applicable];
+    int next = 0;
+    // Most scores raise no flag, or one or two, and the result keeps such a set without a copy.
     Set<String> flags = Set.of();
     double sum = 0;
     for (int i = 0; i < weights.length; i++) {
-      if (weights[i] > 0 && results.get(i) instanceof KpiResult.Scored scored) {
+      if (weights[i] > 0 && results[i] instanceof KpiResult.Scored scored) {
         double share = CompiledModel.share(weights[i], applicableWeight);
         double points = share * scored.score();
         double lost = share * (100 - scored.score());
-        contributions.add(
-            new Contribution(scored.kpiId(), weights[i], share, scored.score(), points, lost));
-        if (!scored.flags().isEmpty()) {
-          if (flags.isEmpty()) {
-            flags = new HashSet<>();
-          }
-          flags.addAll(scored.flags());
-        }
+        contributions[next++] =
+            new Contribution(scored.kpiId(), weights[i], share, scored.score(), points, lost);
+        flags = union(flags, scored.flags());
         sum += points;
       }
     }
     double score = CompiledModel.weightedScore(sum);
     Band band = model.bands().of(score);
-    return new HealthScore.Scored(
-        account, cloud, score, band, coverage, results, contributions, flags);
+    return new HealthScore.Scored(account, cloud, score, band, coverage,
+        HandedOverList.of(results), HandedOverList.of(contributions), flags);
   }
 
-  private KpiValue[] slot(CloudId cloud, List<? extends KpiValue> values) {
-    Checks.requireNonNull("values", values);
-    KpiValue[] slots = new KpiValue[compiled.size()];
-    for (KpiValue value : values) {
-      if (value == null) {
-        throw new NullPointerException("values of cloud '" + cloud + "': must not hold null");
-      }
-      int position = compiled.position(value.kpiId());
-      if (position < 0) {
-        throw new IllegalArgumentException(
-            "values of cloud '" + cloud + "': KPI '" + value.kpiId()
-                + "' is not in the model, whose KPIs are " + Arrays.toString(compiled.ids));
-      }
-      if (slots[position] != null) {
-        throw new IllegalArgumentException(
-            "values of cloud '" + cloud + "': at most one value per KPI expected, '"
-                + value.kpiId() + "' appears twice");
-      }
-      slots[position] = value;
+  /** Returns the union of two sets of flags, either of them itself when the other is empty. */
+  private static Set<String> union(Set<String> flags, Set<String> more) {
+    if (more.isEmpty() || flags.equals(more)) {
+      return flags;
     }
-    return slots;
+    if (flags.isEmpty()) {
+      return more;
+    }
+    if (flags.size() == 1 && more.size() == 1) {
+      // Two different flags: the immutable pair needs no set to be built first.
+      return Set.of(flags.iterator().next(), more.iterator().next());
+    }
+    Set<String> union = new HashSet<>(flags);
+    union.addAll(more);
+    return union;
+  }
+
+  /**
+   * Returns the results of the model's KPIs, in the model's order: each measured value scored by
+   * its curve, each not-applicable value as it is, and for a KPI without a value the shared
+   * not-applicable result {@value #NO_VALUE_SUPPLIED}.
+   */
+  private KpiResult[] resultsOf(CloudId cloud, List<? extends KpiValue> values) {
+    Checks.requireNonNull("values", values);
+    KpiResult[] results = new KpiResult[compiled.size()];
+    if (values instanceof RandomAccess) {
+      // Indexed, so that no iterator is allocated.
+      for (int j = 0; j < values.size(); j++) {
+        place(cloud, values.get(j), j, results);
+      }
+    } else {
+      int j = 0;
+      for (KpiValue value : values) {
+        place(cloud, value, j++, results);
+      }
+    }
+    for (int i = 0; i < results.length; i++) {
+      if (results[i] == null) {
+        results[i] = noValueSupplied[i];
+      }
+    }
+    return results;
+  }
+
+  /** Puts the result of the {@code j}th value at its KPI's position in the model. */
+  private void place(CloudId cloud, KpiValue value, int j, KpiResult[] results) {
+    int position = positionOf(cloud, value, j);
+    if (results[position] != null) {
+      throw new IllegalArgumentException(
+          "values of cloud '" + cloud + "': at most one value per KPI expected, '"
+              + value.kpiId() + "' appears twice");
+    }
+    results[position] = value instanceof KpiValue.Measured measured
+        ? measured.scoredBy(compiled.curves[position])
+        : (KpiValue.NotApplicable) value;
   }
 
   /**
