@@ -54,7 +54,7 @@ final class BacktestCommand extends LearnCommand {
       paramLabel = "SPLIT",
       defaultValue = "kfold",
       description = "kfold (stratified cross-validation) or time (the latest "
-          + "30% of renewals are the test rows) (default: ${DEFAULT-VALUE}).")
+          + "30%% of renewals are the test rows) (default: ${DEFAULT-VALUE}).")
   Split split;
 
   @Option(

@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
     description = {
       "Learns KPI weights, curves and calibration from past renewals, and writes a model file.",
       "%nEach learned curve is monotone in its KPI's direction, so the model stays an additive"
-          + " score that explains itself; its renewal probability is calibrated (Platt). The"
-          + " file scores like any other: chs score --model FILE.%n"
+          + " score that explains itself; its renewal probability is calibrated (isotonic, on"
+          + " held-out scores). The file scores like any other: chs score --model FILE.%n"
     })
 final class FitCommand extends LearnCommand {
   @Option(

@@ -30,8 +30,10 @@ class LearnCommandsTest {
     assertThat(fit.code()).isZero();
     assertThat(fit.lastErrLine()).isEqualTo("read 23577 rows: 23577 used, 0 rejected");
     HealthModel fitted = ModelFile.read(model, KpiRegistry.discover());
-    assertThat(fitted.renewal()).isInstanceOf(RenewalMapping.Logistic.class)
-        .isNotEqualTo(RenewalMapping.DEFAULT);
+    // Isotonic by default: a mapping learned from the renewals, rising with the score.
+    assertThat(fitted.renewal()).isInstanceOf(RenewalMapping.Isotonic.class);
+    assertThat(fitted.renewal().probability(100))
+        .isGreaterThan(fitted.renewal().probability(0));
 
     Chs.Run score = Chs.run("score", "--data", sample.toString(), "--as-of", "2026-11-30",
         "--model", model.toString(), "--rejects", dir.resolve("rejects.csv").toString());

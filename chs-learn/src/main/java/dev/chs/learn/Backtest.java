@@ -24,11 +24,12 @@ import java.util.TreeSet;
  * <p>The models compared, each fitted on the training rows only:
  *
  * <ul>
- *   <li>{@value #LEARNED}: {@link RenewalFitter} with its Platt calibration, the model's renewal
- *       mapping by default, scored through {@code Scorer};
- *   <li>{@value #LEARNED_ISOTONIC}: the same model and scores with its isotonic calibration, read
- *       through the {@link RenewalMapping.Isotonic} that a model fitted with {@link
- *       Calibration.Kind#ISOTONIC} holds, so this row is what such a model file scores;
+ *   <li>{@value #LEARNED}: {@link RenewalFitter}'s model, scored through {@code Scorer} and read
+ *       through its own renewal mapping, so this row is what its model file scores (isotonic
+ *       with the default options);
+ *   <li>{@value #LEARNED_PLATT} or {@value #LEARNED_ISOTONIC}: the same model and scores with
+ *       the fit's other calibration, the one the options did not choose, read through the
+ *       mapping a model fitted with that choice would hold;
  *   <li>{@value #DEFAULT}: for event data, the model that computed the KPIs (the default model
  *       unless another was given), with its own weights, curves and renewal mapping; for snapshot
  *       data, which has no hand-weighted model, equal weights and {@link Curve.Linear} curves from
@@ -48,9 +49,11 @@ import java.util.TreeSet;
  * @since 0.1.0
  */
 public final class Backtest {
-  /** The name of the learned model with Platt calibration. */
+  /** The name of the learned model, read through its own renewal mapping. */
   public static final String LEARNED = "learned";
-  /** The name of the learned model with isotonic calibration. */
+  /** The name of the learned model with its Platt calibration, when that is not its own. */
+  public static final String LEARNED_PLATT = "learned_platt";
+  /** The name of the learned model with its isotonic calibration, when that is not its own. */
   public static final String LEARNED_ISOTONIC = "learned_isotonic";
   /** The name of the default, hand-weighted peer. */
   public static final String DEFAULT = "default";
@@ -63,7 +66,8 @@ public final class Backtest {
   /** The default share of the latest renewals that a time split tests on. */
   public static final double DEFAULT_TEST_SHARE = 0.3;
 
-  private static final String[] NAMES = {LEARNED, LEARNED_ISOTONIC, DEFAULT, LOGISTIC};
+  /** The learned model, its other calibration, and the two peers. */
+  private static final int MODELS = 4;
   private static final double LOGISTIC_L2 = 1.0;
 
   private Backtest() {}
@@ -91,15 +95,16 @@ public final class Backtest {
     }
     boolean[] churned = churned(data);
     int[] fold = Folds.stratified(churned, folds, seed);
-    double[][] predictions = new double[NAMES.length][data.size()];
-    int[] unscored = new int[NAMES.length];
+    double[][] predictions = new double[MODELS][data.size()];
+    int[] unscored = new int[MODELS];
     for (int f = 0; f < folds; f++) {
       int[] train = Folds.select(fold, f, false);
       int[] test = Folds.select(fold, f, true);
       predict(data, train, test, options.withSeed(seed), predictions, unscored);
     }
     String method = "stratified " + folds + "-fold cross-validation, seed " + seed;
-    return report(data, method, "stratified_k_fold", folds, seed, predictions, unscored, churned);
+    return report(data, method, "stratified_k_fold", folds, seed, predictions, unscored, churned,
+        options);
   }
 
   /**
@@ -142,12 +147,12 @@ public final class Backtest {
           + " the data hold " + new TreeSet<>(Arrays.asList(dates)).size()
           + " distinct renewal dates");
     }
-    double[][] predictions = new double[NAMES.length][data.size()];
-    int[] unscored = new int[NAMES.length];
+    double[][] predictions = new double[MODELS][data.size()];
+    int[] unscored = new int[MODELS];
     predict(data, train, test, options, predictions, unscored);
     RenewalData tested = data.subset(test);
-    double[][] testPredictions = new double[NAMES.length][];
-    for (int m = 0; m < NAMES.length; m++) {
+    double[][] testPredictions = new double[MODELS][];
+    for (int m = 0; m < MODELS; m++) {
       double[] p = new double[test.length];
       for (int i = 0; i < test.length; i++) {
         p[i] = predictions[m][test[i]];
@@ -157,7 +162,7 @@ public final class Backtest {
     String method = "time split: train on " + train.length + " renewals before " + cutoff
         + ", test on " + test.length + " from then on";
     return report(tested, method, "time_split", 0, options.seed(), testPredictions, unscored,
-        churned(tested));
+        churned(tested), options);
   }
 
   private static void predict(RenewalData data, int[] train, int[] test, FitOptions options,
@@ -166,13 +171,13 @@ public final class Backtest {
     RenewalData testing = data.subset(test);
     double renewalRate = 1 - training.churned() / (double) training.size();
 
-    // The learned model, with each of its calibrations, whichever the options write.
+    // The learned model, through its own mapping and through the other calibration.
     FittedModel fitted = RenewalFitter.fit(training, options);
     double[] scores = Predictions.scores(fitted.model(), testing);
-    store(predictions[0], test,
-        Predictions.renewal(scores, fitted.platt().toMapping(), renewalRate));
-    store(predictions[1], test,
-        Predictions.renewal(scores, fitted.isotonic().toMapping(), renewalRate));
+    store(predictions[0], test, Predictions.renewal(scores, fitted.model(), renewalRate));
+    RenewalMapping other = options.calibration() == Calibration.Kind.ISOTONIC
+        ? fitted.platt().toMapping() : fitted.isotonic().toMapping();
+    store(predictions[1], test, Predictions.renewal(scores, other, renewalRate));
     unscored[0] += Predictions.unscored(scores);
     unscored[1] += Predictions.unscored(scores);
 
@@ -289,14 +294,17 @@ public final class Backtest {
   }
 
   private static BacktestReport report(RenewalData data, String method, String kind, int folds,
-      long seed, double[][] renewal, int[] unscored, boolean[] churned) {
+      long seed, double[][] renewal, int[] unscored, boolean[] churned, FitOptions options) {
+    String other = options.calibration() == Calibration.Kind.ISOTONIC
+        ? LEARNED_PLATT : LEARNED_ISOTONIC;
+    String[] names = {LEARNED, other, DEFAULT, LOGISTIC};
     List<ModelMetrics> models = new ArrayList<>();
-    for (int m = 0; m < NAMES.length; m++) {
+    for (int m = 0; m < MODELS; m++) {
       double[] churn = new double[renewal[m].length];
       for (int r = 0; r < churn.length; r++) {
         churn[r] = Math.max(0, Math.min(1, 1 - renewal[m][r]));
       }
-      models.add(ModelMetrics.of(NAMES[m], churn, churned, unscored[m]));
+      models.add(ModelMetrics.of(names[m], churn, churned, unscored[m]));
     }
     int churners = 0;
     for (boolean c : churned) {

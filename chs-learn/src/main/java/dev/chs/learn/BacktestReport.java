@@ -21,7 +21,7 @@ import java.util.Optional;
  *  "seed": 7, "method": "...", "rows": 5000, "churned": 707, "label": "churn",
  *  "models": [{"name": "learned", "auc": 0.86, "brier": 0.09, "log_loss": 0.3,
  *              "top_decile_lift": 5.1, "top_decile_churn_captured": 0.51,
- *              "max_calibration_error": 0.02, "unscored": 0,
+ *              "max_calibration_error": 0.02, "calibration_pass_chance": 0.81, "unscored": 0,
  *              "reliability": [{"lower": 0.0, "upper": 0.1, "count": 3500,
  *                               "mean_predicted": 0.04, "observed_rate": 0.05}, ...]}, ...]}
  * }</pre>
@@ -29,7 +29,8 @@ import java.util.Optional;
  * <p>{@code validation} is {@code stratified_k_fold} or {@code time_split} (whose {@code folds}
  * is 0); {@code label} says that every figure is about churn, as {@link ModelMetrics} describes;
  * {@code max_calibration_error} counts bins of at least {@value
- * ModelMetrics#CALIBRATION_MIN_COUNT} accounts. A number that is not defined (such as the AUC
+ * ModelMetrics#CALIBRATION_MIN_COUNT} accounts, and {@code calibration_pass_chance} is {@link
+ * ModelMetrics#calibrationPassChance()}. A number that is not defined (such as the AUC
  * when one outcome is absent, or the rate of an empty bin) is {@code null}.
  *
  * @param dataSet the data set's name
@@ -90,13 +91,18 @@ public record BacktestReport(
         dataSet, rows, churned, rows == 0 ? 0.0 : churned / (double) rows));
     out.append("validation: ").append(method).append('\n');
     out.append("metrics on the churn probability (1 - renewal probability)\n\n");
-    out.append(String.format(Locale.ROOT, "%-17s %6s %7s %8s %9s %13s %14s %9s%n", "model", "AUC",
-        "Brier", "log loss", "lift@10%", "captured@10%", "max bin error", "unscored"));
+    out.append(String.format(Locale.ROOT, "%-17s %6s %7s %8s %9s %13s %14s %8s %9s%n", "model",
+        "AUC", "Brier", "log loss", "lift@10%", "captured@10%", "max bin error", "if cal.",
+        "unscored"));
     for (ModelMetrics m : models) {
-      out.append(String.format(Locale.ROOT, "%-17s %6.3f %7.4f %8.4f %9.2f %13.3f %14.3f %9d%n",
-          m.name(), m.auc(), m.brier(), m.logLoss(), m.topDecileLift(), m.topDecileCaptured(),
-          m.maxCalibrationError(), m.unscored()));
+      out.append(String.format(Locale.ROOT,
+          "%-17s %6.3f %7.4f %8.4f %9.2f %13.3f %14.3f %8.2f %9d%n", m.name(), m.auc(), m.brier(),
+          m.logLoss(), m.topDecileLift(), m.topDecileCaptured(), m.maxCalibrationError(),
+          m.calibrationPassChance(), m.unscored()));
     }
+    out.append("(max bin error: among bins of at least ").append(ModelMetrics.CALIBRATION_MIN_COUNT)
+        .append(" accounts; if cal.: the chance that a perfectly calibrated model with these bins"
+            + " keeps them all within ").append(ModelMetrics.CALIBRATION_TOLERANCE).append(")\n");
     for (ModelMetrics m : models) {
       out.append('\n').append("reliability of ").append(m.name())
           .append(" (predicted churn probability bins)\n");
@@ -141,6 +147,7 @@ public record BacktestReport(
       number(node, "top_decile_lift", m.topDecileLift());
       number(node, "top_decile_churn_captured", m.topDecileCaptured());
       number(node, "max_calibration_error", m.maxCalibrationError());
+      number(node, "calibration_pass_chance", m.calibrationPassChance());
       node.put("unscored", m.unscored());
       ArrayNode bins = node.putArray("reliability");
       for (ReliabilityBin bin : m.reliability()) {

@@ -162,8 +162,8 @@ public sealed interface Calibration permits Calibration.Platt, Calibration.Isoto
     }
 
     /**
-     * Fits the calibration. Tied scores form one knot; each block that PAV pools becomes one knot
-     * at the mean score of its accounts.
+     * Fits the calibration by plain pool-adjacent-violators: {@link #fit(double[], boolean[],
+     * int)} with blocks of any size.
      *
      * @param scores the scores, each finite
      * @param renewed the outcomes, in the same order
@@ -171,50 +171,127 @@ public sealed interface Calibration permits Calibration.Platt, Calibration.Isoto
      * @throws IllegalArgumentException if the arrays differ in length or are empty
      */
     public static Isotonic fit(double[] scores, boolean[] renewed) {
+      return fit(scores, renewed, 1);
+    }
+
+    /**
+     * Fits the calibration. Tied scores form one group, and pool-adjacent-violators pools the
+     * groups into blocks of one rate each. A block of fewer than {@code minBlockRows} accounts
+     * is then merged with the neighbour whose rate is closer to its own (the left one on a tie)
+     * until every block holds that many, or one block is left; merging two adjacent blocks
+     * keeps the rates non-decreasing. Each block becomes one knot, at the mean score of its
+     * accounts, with the block's renewal rate.
+     *
+     * <p>A small block at either end is where plain isotonic regression overfits: a handful of
+     * accounts that all churned set the probability of every score beyond them. A floor on the
+     * block size bounds how noisy each knot's rate can be: with {@code n} accounts its standard
+     * error is at most {@code 0.5 / sqrt(n)}.
+     *
+     * @param scores the scores, each finite
+     * @param renewed the outcomes, in the same order
+     * @param minBlockRows the fewest accounts a block holds, unless fewer were given; at least 1
+     * @return the calibration
+     * @throws IllegalArgumentException if the arrays differ in length or are empty, or {@code
+     *     minBlockRows} is below 1
+     * @since 0.1.0
+     */
+    public static Isotonic fit(double[] scores, boolean[] renewed, int minBlockRows) {
       requireSameLength(scores, renewed);
+      if (minBlockRows < 1) {
+        throw new IllegalArgumentException(
+            "minBlockRows: must be >= 1, was " + minBlockRows);
+      }
+      List<Block> blocks = merged(pooled(tiedGroups(scores, renewed)), minBlockRows);
+      List<Double> knots = new ArrayList<>(blocks.size());
+      List<Double> values = new ArrayList<>(blocks.size());
+      for (Block block : blocks) {
+        double knot = block.scoreSum() / block.count();
+        // Blocks are ordered by score, so a knot can only repeat the last through rounding.
+        if (knots.isEmpty() || knot > knots.get(knots.size() - 1)) {
+          knots.add(knot);
+          values.add(block.rate());
+        }
+      }
+      return new Isotonic(knots, values);
+    }
+
+    /** Accounts pooled into one rate: their renewals, their number and their summed score. */
+    private record Block(double renewals, double count, double scoreSum) {
+      double rate() {
+        return renewals / count;
+      }
+
+      Block plus(Block other) {
+        return new Block(renewals + other.renewals, count + other.count,
+            scoreSum + other.scoreSum);
+      }
+    }
+
+    /** Returns one block per distinct score, in increasing order of score. */
+    private static List<Block> tiedGroups(double[] scores, boolean[] renewed) {
       Integer[] order = new Integer[scores.length];
       for (int i = 0; i < order.length; i++) {
         order[i] = i;
       }
       Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
-      List<double[]> groups = new ArrayList<>();
-      for (int k = 0; k < order.length; k++) {
-        double s = scores[order[k]];
-        double y = renewed[order[k]] ? 1 : 0;
-        if (!groups.isEmpty() && groups.get(groups.size() - 1)[0] == s) {
-          groups.get(groups.size() - 1)[1] += y;
-          groups.get(groups.size() - 1)[2] += 1;
+      List<Block> groups = new ArrayList<>();
+      double last = Double.NaN;
+      for (int i : order) {
+        Block one = new Block(renewed[i] ? 1 : 0, 1, scores[i]);
+        if (!groups.isEmpty() && scores[i] == last) {
+          groups.set(groups.size() - 1, groups.get(groups.size() - 1).plus(one));
         } else {
-          groups.add(new double[] {s, y, 1});
+          groups.add(one);
         }
+        last = scores[i];
       }
+      return groups;
+    }
+
+    /** Pools the groups into the blocks of their non-decreasing least-squares fit. */
+    private static List<Block> pooled(List<Block> groups) {
       double[] rate = new double[groups.size()];
       double[] weight = new double[groups.size()];
       for (int g = 0; g < rate.length; g++) {
-        rate[g] = groups.get(g)[1] / groups.get(g)[2];
-        weight[g] = groups.get(g)[2];
+        rate[g] = groups.get(g).rate();
+        weight[g] = groups.get(g).count();
       }
       double[] fit = Pav.increasing(rate, weight);
-      List<Double> knots = new ArrayList<>();
-      List<Double> values = new ArrayList<>();
-      int g = 0;
-      while (g < fit.length) {
-        int end = g;
-        double scoreSum = 0;
-        double count = 0;
-        while (end < fit.length && fit[end] == fit[g]) {
-          scoreSum += groups.get(end)[0] * weight[end];
-          count += weight[end];
-          end++;
+      List<Block> blocks = new ArrayList<>();
+      for (int g = 0; g < fit.length; g++) {
+        if (g > 0 && fit[g] == fit[g - 1]) {
+          blocks.set(blocks.size() - 1, blocks.get(blocks.size() - 1).plus(groups.get(g)));
+        } else {
+          blocks.add(groups.get(g));
         }
-        double knot = scoreSum / count;
-        if (knots.isEmpty() || knot > knots.get(knots.size() - 1)) {
-          knots.add(knot);
-          values.add(fit[g]);
-        }
-        g = end;
       }
-      return new Isotonic(knots, values);
+      return blocks;
+    }
+
+    /** Merges the smallest block below {@code minRows} into a neighbour, until none is left. */
+    private static List<Block> merged(List<Block> blocks, int minRows) {
+      List<Block> out = new ArrayList<>(blocks);
+      while (out.size() > 1) {
+        int small = -1;
+        for (int b = 0; b < out.size(); b++) {
+          if (out.get(b).count() < minRows
+              && (small < 0 || out.get(b).count() < out.get(small).count())) {
+            small = b;
+          }
+        }
+        if (small < 0) {
+          break;
+        }
+        int left = small == 0 ? -1 : small - 1;
+        int right = small == out.size() - 1 ? -1 : small + 1;
+        double rate = out.get(small).rate();
+        boolean toLeft = right < 0 || left >= 0
+            && rate - out.get(left).rate() <= out.get(right).rate() - rate;
+        int first = toLeft ? left : small;
+        out.set(first, out.get(first).plus(out.get(first + 1)));
+        out.remove(first + 1);
+      }
+      return out;
     }
 
     /**

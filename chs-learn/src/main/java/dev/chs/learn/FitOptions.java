@@ -38,10 +38,11 @@ public record FitOptions(
   /**
    * The defaults: seed 7, 32 bins of at least 20 rows, learning rate 0.3, ridge 1, at most 300
    * rounds with patience 30 on a 20% inner split, monotone curves, minimum coverage 0.5, and
-   * Platt calibration.
+   * isotonic calibration: the churn of an additive score can level off among the riskiest
+   * accounts, which the two parameters of Platt scaling cannot follow.
    */
   public static final FitOptions DEFAULT =
-      new FitOptions(7, 32, 20, 0.3, 1.0, 300, 30, 0.2, true, 0.5, Calibration.Kind.PLATT);
+      new FitOptions(7, 32, 20, 0.3, 1.0, 300, 30, 0.2, true, 0.5, Calibration.Kind.ISOTONIC);
 
   /**
    * Creates fit options.
@@ -69,7 +70,8 @@ public record FitOptions(
   }
 
   /**
-   * Creates fit options with Platt calibration; the parameters are those of the record.
+   * Creates fit options with the default, isotonic calibration; the parameters are those of the
+   * record.
    *
    * @throws IllegalArgumentException listing every setting out of range
    */
@@ -77,7 +79,7 @@ public record FitOptions(
       int maxRounds, int patience, double validationShare, boolean monotone,
       double minimumCoverage) {
     this(seed, maxBins, minBinRows, learningRate, l2, maxRounds, patience, validationShare,
-        monotone, minimumCoverage, Calibration.Kind.PLATT);
+        monotone, minimumCoverage, Calibration.Kind.ISOTONIC);
   }
 
   private static void check(StringBuilder errors, boolean ok, String message) {

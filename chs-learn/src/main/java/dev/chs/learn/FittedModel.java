@@ -16,8 +16,8 @@ import java.util.Objects;
  * calibration.
  *
  * <p>The model's renewal mapping is the calibration that {@link FitOptions#calibration()} named:
- * by default the {@link #platt} one, as {@link Calibration.Platt#toMapping()}, else the {@link
- * #isotonic} one, as {@link Calibration.Isotonic#toMapping()}. So {@code Scorer} gives calibrated
+ * by default the {@link #isotonic} one, as {@link Calibration.Isotonic#toMapping()}, else the
+ * {@link #platt} one, as {@link Calibration.Platt#toMapping()}. So {@code Scorer} gives calibrated
  * renewal probabilities and expected losses. Both calibrations are kept here either way.
  *
  * <p>A metric column becomes a {@link MetricKpi}, which a model file declares with {@code metric:
@@ -26,8 +26,9 @@ import java.util.Objects;
  *
  * @param model the fitted model; KPIs whose learned curve was flat are left out
  * @param directions the direction of every candidate column, known or learned
- * @param platt the Platt calibration, the model's renewal mapping by default
- * @param isotonic the isotonic calibration of the same scores
+ * @param platt the Platt calibration of the held-out scores
+ * @param isotonic the isotonic calibration of the same scores, the model's renewal mapping by
+ *     default
  * @param trainingRenewalRate the share of training rows that renewed, in [0, 1]: the probability
  *     to use for an account the model cannot score
  * @param rounds the number of boosting rounds, chosen on the inner validation split

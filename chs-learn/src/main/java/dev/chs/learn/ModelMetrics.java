@@ -41,6 +41,9 @@ public record ModelMetrics(
   /** The fewest accounts a reliability bin holds for {@link #maxCalibrationError()} to count it. */
   public static final int CALIBRATION_MIN_COUNT = 50;
 
+  /** How far from its observed rate a bin's mean prediction may lie for the target to be met. */
+  public static final double CALIBRATION_TOLERANCE = 0.05;
+
   private static final double CLIP = 1e-15;
   private static final int BINS = 10;
 
@@ -197,5 +200,53 @@ public record ModelMetrics(
       }
     }
     return max;
+  }
+
+  /**
+   * Returns the chance that a perfectly calibrated model, with the same bins, would meet the
+   * calibration target: every bin of at least {@value #CALIBRATION_MIN_COUNT} accounts within
+   * {@value #CALIBRATION_TOLERANCE} of its observed rate. It shows how much of a bin error is
+   * the noise of the observed rates alone. A bin of 100 accounts at a churn probability of 0.5
+   * misses the tolerance about a third of the time even when every probability is right.
+   *
+   * <p>Each counted bin of {@code n} accounts with mean prediction {@code p} is taken to churn
+   * as a binomial {@code B(n, p)}, independently of the others; the result is the product over
+   * those bins of {@code P(|B / n - p| <= tolerance)}, summed exactly. Within a bin the
+   * predictions differ a little, which makes the true spread slightly smaller than the
+   * binomial's, so this chance errs low.
+   *
+   * @return the chance, in [0, 1]; 1 when no bin holds that many accounts
+   */
+  public double calibrationPassChance() {
+    double chance = 1;
+    for (ReliabilityBin bin : reliability) {
+      if (bin.count() >= CALIBRATION_MIN_COUNT) {
+        chance *= withinTolerance(bin.count(), bin.meanPredicted());
+      }
+    }
+    return chance;
+  }
+
+  /** Returns {@code P(|B / n - p| <= tolerance)} for {@code B ~ Binomial(n, p)}. */
+  static double withinTolerance(int n, double p) {
+    // A margin keeps k / n exactly at the tolerance inside, whatever the rounding of n * p.
+    long low = Math.max(0, (long) Math.ceil(n * (p - CALIBRATION_TOLERANCE) - 1e-9));
+    long high = Math.min(n, (long) Math.floor(n * (p + CALIBRATION_TOLERANCE) + 1e-9));
+    if (p <= 0 || p >= 1) {
+      return 1;
+    }
+    double logP = Math.log(p);
+    double logQ = Math.log1p(-p);
+    double logChoose = 0;
+    double sum = 0;
+    for (int k = 0; k <= high; k++) {
+      if (k > 0) {
+        logChoose += Math.log(n - k + 1) - Math.log(k);
+      }
+      if (k >= low) {
+        sum += Math.exp(logChoose + k * logP + (n - k) * logQ);
+      }
+    }
+    return Math.min(1, sum);
   }
 }

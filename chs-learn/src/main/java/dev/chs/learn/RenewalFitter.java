@@ -37,11 +37,19 @@ import java.util.Objects;
  *       (g_i - min g_i) / range_i}, and a weight proportional to {@code range_i}. When every KPI
  *       is applicable, the score is then an affine function of the fitted log-odds, so the
  *       model's order is the fit's. A column whose curve is flat is left out.
- *   <li><b>Calibration.</b> The model scores the training rows through {@code Scorer}, and a
- *       Platt and an isotonic calibration of renewal are fitted on those scores. The one that
- *       {@link FitOptions#calibration()} names becomes the model's renewal mapping: Platt by
- *       default, as a {@link RenewalMapping.Logistic}; isotonic as a {@link
- *       RenewalMapping.Isotonic} ({@link Calibration.Isotonic#toMapping()}).
+ *   <li><b>Calibration on held-out scores (cross-fitting).</b> The rows are dealt to the same
+ *       seeded, stratified inner folds. Each fold is scored, through {@code Scorer}, by a model
+ *       fitted on the other folds alone (directions, bins, curves; the same number of rounds),
+ *       and each score is turned back into that model's log-odds. These held-out log-odds are
+ *       as confident as a model is on accounts it has not seen, unlike the final model's
+ *       scores of its own training rows. A Platt and an isotonic calibration are fitted on
+ *       them, and composed with the final model's map from score to log-odds. The isotonic
+ *       one pools at least {@value #CALIBRATION_BLOCK_ROWS} accounts into each of its levels
+ *       (a tenth of the rows when there are fewer than 1,000), so that no level rests on a
+ *       handful of accounts. The one that {@link FitOptions#calibration()} names becomes the
+ *       model's renewal mapping: isotonic by default, as a {@link RenewalMapping.Isotonic}
+ *       ({@link Calibration.Isotonic#toMapping()}); Platt as a {@link
+ *       RenewalMapping.Logistic}.
  * </ol>
  *
  * <h2>KPIs that are not applicable</h2>
@@ -61,6 +69,13 @@ public final class RenewalFitter {
   /** Weights are rounded to 4 decimals and curve scores to 2, so that model files read well. */
   private static final int WEIGHT_SCALE = 10_000;
   private static final int SCORE_SCALE = 100;
+
+  /**
+   * The fewest held-out accounts behind each level of the isotonic calibration: one standard
+   * error of a block's renewal rate is then at most {@code 0.5 / sqrt(100) = 0.05}, the
+   * tolerance of the calibration target.
+   */
+  static final int CALIBRATION_BLOCK_ROWS = 100;
 
   private RenewalFitter() {}
 
@@ -83,25 +98,13 @@ public final class RenewalFitter {
           + data.size() + " rows, " + churned + " churned");
     }
 
-    Map<String, Direction> directions = directions(data);
-    AdditiveLogit.Settings settings = new AdditiveLogit.Settings(options.maxBins(),
-        options.minBinRows(), options.learningRate(), options.l2(), options.maxRounds(),
-        options.patience());
-    Problem problem = new Problem(data, data.matrix(), data.renewedLabels(),
-        signs(data, directions, options.monotone()), settings, directions, options);
+    Problem problem = Problem.of(data, options);
     int innerFolds = (int) Math.max(2, Math.round(1 / options.validationShare()));
     int[] fold = Folds.stratified(problem.renewed(), innerFolds, options.seed());
-
-    // Choose the number of rounds on the first inner fold.
-    int[] inner = Folds.select(fold, 0, false);
-    int[] valid = Folds.select(fold, 0, true);
-    AdditiveLogit.Trace trace = AdditiveLogit.fit(rows(problem.x(), inner),
-        rows(problem.y(), inner), problem.signs(), settings, options.maxRounds(),
-        rows(problem.x(), valid), rows(problem.y(), valid));
-    int rounds = Math.max(1, trace.bestRounds());
+    int rounds = rounds(problem, fold);
 
     // Refit on every row, and calibrate its scores through log-odds that no model saw.
-    double[] heldOut = heldOutLogOdds(problem, fold, innerFolds, rounds);
+    double[] heldOut = heldOutLogOdds(data, options, fold, innerFolds, rounds);
     Conversion conversion = problem.convert(problem.x(), problem.y(), rounds);
     double renewalRate = (data.size() - churned) / (double) data.size();
     Calibration.Platt platt;
@@ -113,7 +116,7 @@ public final class RenewalFitter {
       platt = new Calibration.Platt(
           onLogOdds.a() + onLogOdds.b() * conversion.intercept(),
           onLogOdds.b() * conversion.slope());
-      isotonic = Calibration.Isotonic.fit(logOdds, outcomes)
+      isotonic = Calibration.Isotonic.fit(logOdds, outcomes, calibrationBlockRows(logOdds.length))
           .rescaled(conversion.intercept(), conversion.slope());
     } else {
       // Nothing could be scored, or nothing predicts: both calibrations give the renewal rate.
@@ -124,23 +127,52 @@ public final class RenewalFitter {
     RenewalMapping mapping = options.calibration() == Calibration.Kind.ISOTONIC
         ? isotonic.toMapping() : platt.toMapping();
     HealthModel model = conversion.model().toBuilder().renewal(mapping).build();
-    return new FittedModel(model, directions, platt, isotonic, renewalRate, rounds);
+    return new FittedModel(model, problem.directions(), platt, isotonic, renewalRate, rounds);
+  }
+
+  /**
+   * Returns the fewest accounts a block of the isotonic calibration holds, for {@code n} scored
+   * accounts: {@value #CALIBRATION_BLOCK_ROWS}, or a tenth of them when there are fewer than
+   * ten times that, and at least 1.
+   */
+  static int calibrationBlockRows(int n) {
+    return Math.max(1, Math.min(CALIBRATION_BLOCK_ROWS, n / 10));
+  }
+
+  /** Returns the number of boosting rounds with the lowest log loss on the first inner fold. */
+  private static int rounds(Problem problem, int[] fold) {
+    int[] inner = Folds.select(fold, 0, false);
+    int[] valid = Folds.select(fold, 0, true);
+    AdditiveLogit.Trace trace = AdditiveLogit.fit(rows(problem.x(), inner),
+        rows(problem.y(), inner), problem.signs(), problem.settings(),
+        problem.options().maxRounds(), rows(problem.x(), valid), rows(problem.y(), valid));
+    return Math.max(1, trace.bestRounds());
   }
 
   /**
    * Returns each row's log-odds from a model fitted on the other inner folds, through that
-   * model's own scores; NaN where it could not score the row.
+   * model's own scores; NaN where it could not score the row. Each of those models learns its
+   * columns' directions, bins and curves from its own training rows only, so no row's label
+   * reaches the log-odds that calibrate it; only the number of rounds is shared.
+   *
+   * @param data the rows
+   * @param options the settings
+   * @param fold the inner fold of each row
+   * @param folds the number of inner folds
+   * @param rounds the number of boosting rounds of every model
+   * @return the held-out log-odds of renewal of each row, in the order of the rows
    */
-  private static double[] heldOutLogOdds(Problem problem, int[] fold, int folds, int rounds) {
-    double[] heldOut = new double[problem.y().length];
+  static double[] heldOutLogOdds(
+      RenewalData data, FitOptions options, int[] fold, int folds, int rounds) {
+    double[] heldOut = new double[data.size()];
     for (int f = 0; f < folds; f++) {
       int[] train = Folds.select(fold, f, false);
       int[] test = Folds.select(fold, f, true);
-      Conversion part = problem.convert(rows(problem.x(), train), rows(problem.y(), train),
-          rounds);
-      double[] scores = Predictions.scores(part.model(), problem.data().subset(test));
+      Problem part = Problem.of(data.subset(train), options);
+      Conversion conversion = part.convert(part.x(), part.y(), rounds);
+      double[] scores = Predictions.scores(conversion.model(), data.subset(test));
       for (int i = 0; i < test.length; i++) {
-        heldOut[test[i]] = part.logOdds(scores[i]);
+        heldOut[test[i]] = conversion.logOdds(scores[i]);
       }
     }
     return heldOut;
@@ -155,6 +187,16 @@ public final class RenewalFitter {
       AdditiveLogit.Settings settings,
       Map<String, Direction> directions,
       FitOptions options) {
+    /** Returns the problem of fitting {@code data}, with the directions learned from its rows. */
+    static Problem of(RenewalData data, FitOptions options) {
+      Map<String, Direction> directions = RenewalFitter.directions(data);
+      AdditiveLogit.Settings settings = new AdditiveLogit.Settings(options.maxBins(),
+          options.minBinRows(), options.learningRate(), options.l2(), options.maxRounds(),
+          options.patience());
+      return new Problem(data, data.matrix(), data.renewedLabels(),
+          RenewalFitter.signs(data, directions, options.monotone()), settings, directions, options);
+    }
+
     boolean[] renewed() {
       boolean[] renewed = new boolean[y.length];
       for (int r = 0; r < y.length; r++) {

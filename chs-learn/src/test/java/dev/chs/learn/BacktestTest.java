@@ -21,12 +21,31 @@ class BacktestTest {
   @Test
   void comparesTheLearnedModelWithBothPeersOnTheSameRows() {
     assertThat(REPORT.models()).extracting(ModelMetrics::name)
-        .containsExactly("learned", "learned_isotonic", "default", "logistic");
+        .containsExactly("learned", "learned_platt", "default", "logistic");
     assertThat(REPORT.rows()).isEqualTo(800);
     assertThat(REPORT.churned()).isEqualTo(DATA.churned());
     ModelMetrics learned = REPORT.model("learned").orElseThrow();
     assertThat(learned.auc()).isGreaterThan(0.7);
     assertThat(learned.reliability()).hasSize(10);
+  }
+
+  @Test
+  void theLearnedRowReadsTheModelsOwnMappingAndTheOtherRowTheOtherCalibration() {
+    BacktestReport platt = Backtest.crossValidate(DATA, 5, 7,
+        FitOptions.DEFAULT.withCalibration(Calibration.Kind.PLATT));
+
+    assertThat(platt.models()).extracting(ModelMetrics::name)
+        .containsExactly("learned", "learned_isotonic", "default", "logistic");
+    // The same model and scores: each calibration gives the same figures under either name.
+    assertThat(named("x", platt.model("learned").orElseThrow()))
+        .isEqualTo(named("x", REPORT.model("learned_platt").orElseThrow()));
+    assertThat(named("x", platt.model("learned_isotonic").orElseThrow()))
+        .isEqualTo(named("x", REPORT.model("learned").orElseThrow()));
+  }
+
+  private static ModelMetrics named(String name, ModelMetrics m) {
+    return new ModelMetrics(name, m.auc(), m.brier(), m.logLoss(), m.topDecileLift(),
+        m.topDecileCaptured(), m.reliability(), m.unscored());
   }
 
   @Test

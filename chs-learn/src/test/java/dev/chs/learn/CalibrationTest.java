@@ -1,6 +1,7 @@
 package dev.chs.learn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.chs.core.model.RenewalMapping;
@@ -54,6 +55,43 @@ class CalibrationTest {
     // Kept off 0 and 1 so that log loss stays finite.
     assertThat(isotonic.probability(0)).isEqualTo(0.001);
     assertThat(isotonic.probability(100)).isEqualTo(0.999);
+  }
+
+  @Test
+  void isotonicMergesABlockBelowTheFloorIntoTheNeighbourOfCloserRateByHand() {
+    // Four tied groups whose rates already rise: 0 of 4 at 10, 1 of 2 at 20, 3 of 4 at 30 and
+    // 4 of 4 at 40. With blocks of at least 3, the block at 20 (rate 0.5) joins the one at 30
+    // (0.75, nearer than 0 at 10): 4 of 6 renewed, rate 2/3, at the mean score
+    // (2 * 20 + 4 * 30) / 6 = 80/3.
+    double[] scores = {10, 10, 10, 10, 20, 20, 30, 30, 30, 30, 40, 40, 40, 40};
+    boolean[] renewed = {false, false, false, false, true, false, true, true, true, false, true,
+        true, true, true};
+
+    Calibration.Isotonic plain = Calibration.Isotonic.fit(scores, renewed);
+    Calibration.Isotonic floored = Calibration.Isotonic.fit(scores, renewed, 3);
+
+    assertThat(plain.scores()).containsExactly(10.0, 20.0, 30.0, 40.0);
+    assertThat(plain.probabilities()).containsExactly(0.0, 0.5, 0.75, 1.0);
+    assertThat(floored.scores()).hasSize(3);
+    assertThat(floored.scores().get(0)).isEqualTo(10.0);
+    assertThat(floored.scores().get(1)).isCloseTo(80.0 / 3, within(1e-12));
+    assertThat(floored.scores().get(2)).isEqualTo(40.0);
+    assertThat(floored.probabilities().get(1)).isCloseTo(2.0 / 3, within(1e-12));
+    assertThat(floored.probabilities()).containsSequence(0.0).endsWith(1.0);
+  }
+
+  @Test
+  void isotonicWithAFloorAboveEveryAccountIsTheOverallRate() {
+    double[] scores = {10, 20, 30, 40, 50};
+    boolean[] renewed = {false, true, false, true, true};
+
+    Calibration.Isotonic one = Calibration.Isotonic.fit(scores, renewed, 100);
+
+    assertThat(one.scores()).containsExactly(30.0);
+    assertThat(one.probabilities()).containsExactly(0.6);
+    assertThatThrownBy(() -> Calibration.Isotonic.fit(scores, renewed, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("minBlockRows: must be >= 1, was 0");
   }
 
   @Test

@@ -26,6 +26,34 @@ class ModelMetricsTest {
   }
 
   @Test
+  void aPerfectlyCalibratedBinOfFiftyAtOneHalfMeetsTheToleranceAboutHalfTheTime() {
+    // B ~ Binomial(50, 0.5) within 0.05 of 0.5 means 23 <= B <= 27:
+    // (C(50,23) + C(50,24) + C(50,25) + C(50,26) + C(50,27)) / 2^50 = 0.52011...
+    double within = ModelMetrics.withinTolerance(50, 0.5);
+
+    assertThat(within).isCloseTo(0.5201123383016721, within(1e-12));
+    assertThat(ModelMetrics.withinTolerance(80, 0)).isEqualTo(1);
+  }
+
+  @Test
+  void theCalibrationPassChanceMultipliesTheBinsOfFiftyOrMoreByHand() {
+    // 50 accounts at 0.55: 25 <= B <= 30 of Binomial(50, 0.55), 0.60600...; 60 at 0.05:
+    // B <= 6 of Binomial(60, 0.05), 0.97031...; the 10 accounts at 0.95 are too few to count.
+    int n = 120;
+    double[] p = new double[n];
+    boolean[] churned = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = i < 50 ? 0.55 : i < 110 ? 0.05 : 0.95;
+      churned[i] = i % 2 == 0;
+    }
+
+    ModelMetrics metrics = ModelMetrics.of("m", p, churned, 0);
+
+    assertThat(metrics.calibrationPassChance())
+        .isCloseTo(0.6060014195277397 * 0.9703058980451141, within(1e-12));
+  }
+
+  @Test
   void aucIsUndefinedForOneClass() {
     assertThat(ModelMetrics.auc(new double[] {0.1, 0.2}, new boolean[] {true, true})).isNaN();
   }

@@ -70,11 +70,11 @@ class RenewalFitterTest {
   }
 
   @Test
-  void theModelsRenewalMappingIsItsPlattCalibration() {
-    RenewalMapping.Logistic mapping = (RenewalMapping.Logistic) FITTED.model().renewal();
+  void theModelsRenewalMappingIsItsIsotonicCalibration() {
+    RenewalMapping.Isotonic mapping = (RenewalMapping.Isotonic) FITTED.model().renewal();
 
-    assertThat(mapping).isEqualTo(FITTED.platt().toMapping());
-    assertThat(mapping.scale()).isPositive();
+    assertThat(mapping).isEqualTo(FITTED.isotonic().toMapping());
+    assertThat(mapping.probability(100)).isGreaterThan(mapping.probability(0));
   }
 
   @Test
@@ -107,34 +107,44 @@ class RenewalFitterTest {
   }
 
   @Test
-  void anIsotonicFitWritesTheMappingTheBacktestReads() {
-    FittedModel isotonic = RenewalFitter.fit(DATA,
-        FitOptions.DEFAULT.withCalibration(Calibration.Kind.ISOTONIC));
-    String yaml = ModelFile.write(isotonic.model(), ModelFile.Format.YAML);
+  void aPlattFitWritesTheMappingTheBacktestReads() {
+    FittedModel platt = RenewalFitter.fit(DATA,
+        FitOptions.DEFAULT.withCalibration(Calibration.Kind.PLATT));
+    String yaml = ModelFile.write(platt.model(), ModelFile.Format.YAML);
 
-    HealthModel read = ModelFile.read(yaml, ModelFile.Format.YAML, "isotonic.yaml",
+    HealthModel read = ModelFile.read(yaml, ModelFile.Format.YAML, "platt.yaml",
         KpiRegistry.discover());
 
-    assertThat(yaml).contains("\nrenewal:").contains("type: isotonic");
-    assertThat(read).isEqualTo(isotonic.model());
-    assertThat(read.renewal()).isEqualTo(isotonic.isotonic().toMapping());
-    // The same weights and curves as the Platt fit: only the mapping differs.
+    assertThat(yaml).contains("\nrenewal:").doesNotContain("type: isotonic");
+    assertThat(read).isEqualTo(platt.model());
+    assertThat(read.renewal()).isEqualTo(platt.platt().toMapping());
+    assertThat(platt.platt().b()).isPositive();
+    // The same weights and curves as the isotonic fit: only the mapping differs.
     assertThat(read.kpis()).isEqualTo(FITTED.model().kpis());
     double[] scores = Predictions.scores(read, DATA);
     assertThat(Predictions.renewal(scores, read, 0.5)).containsExactly(
-        Predictions.renewal(scores, isotonic.isotonic().toMapping(), 0.5));
+        Predictions.renewal(scores, platt.platt().toMapping(), 0.5));
   }
 
   @Test
-  void fitOptionsCalibrateWithPlattUnlessTold() {
-    assertThat(FitOptions.DEFAULT.calibration()).isEqualTo(Calibration.Kind.PLATT);
+  void fitOptionsCalibrateIsotonicallyUnlessTold() {
+    assertThat(FitOptions.DEFAULT.calibration()).isEqualTo(Calibration.Kind.ISOTONIC);
     assertThat(new FitOptions(7, 8, 30, 0.3, 3, 300, 30, 0.2, true, 0.5).calibration())
-        .isEqualTo(Calibration.Kind.PLATT);
-    assertThat(FitOptions.DEFAULT.withCalibration(Calibration.Kind.ISOTONIC).withSeed(3))
+        .isEqualTo(Calibration.Kind.ISOTONIC);
+    assertThat(FitOptions.DEFAULT.withCalibration(Calibration.Kind.PLATT).withSeed(3))
         .isEqualTo(new FitOptions(3, 32, 20, 0.3, 1.0, 300, 30, 0.2, true, 0.5,
-            Calibration.Kind.ISOTONIC));
+            Calibration.Kind.PLATT));
     assertThatThrownBy(() -> FitOptions.DEFAULT.withCalibration(null))
         .isInstanceOf(NullPointerException.class).hasMessage("calibration");
+  }
+
+  @Test
+  void isotonicLevelsHoldAHundredHeldOutAccountsOrATenthOfFewer() {
+    assertThat(RenewalFitter.calibrationBlockRows(4000)).isEqualTo(100);
+    assertThat(RenewalFitter.calibrationBlockRows(1000)).isEqualTo(100);
+    assertThat(RenewalFitter.calibrationBlockRows(999)).isEqualTo(99);
+    assertThat(RenewalFitter.calibrationBlockRows(670)).isEqualTo(67);
+    assertThat(RenewalFitter.calibrationBlockRows(9)).isEqualTo(1);
   }
 
   @Test
