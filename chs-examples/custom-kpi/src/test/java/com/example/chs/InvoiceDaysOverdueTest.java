@@ -99,7 +99,7 @@ class InvoiceDaysOverdueTest extends KpiContract<InvoiceDaysOverdue.Accumulator>
   void rejectsANegativeMetric() {
     assertThatThrownBy(() -> resultOf(true, new Metric(ACCOUNT, CLOUD, ID, -1)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("invoice_days_overdue: metric for account acme must be in [0, 2^31) days,"
+        .hasMessage("invoice_days_overdue: metric for account acme must be in [0, 2^63) days,"
             + " was -1.0");
   }
 
