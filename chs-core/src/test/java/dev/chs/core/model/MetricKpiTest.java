@@ -109,6 +109,36 @@ class MetricKpiTest {
             + " magnitude, was 9.223372036854776E18");
   }
 
+  @Test
+  void averagesABillionMergedMetricsOfATrillionToTheLastBit() throws IOException {
+    // One account and cloud: metrics 10^12 and 0.1, merged 10^9 times by binary doubling.
+    MetricKpi.Accumulator one = KPI.newAccumulator(WINDOW);
+    one.add(new Metric(ACCOUNT, CloudId.ACCOUNT_WIDE, KPI.id(), 1e12));
+    one.add(new Metric(ACCOUNT, CloudId.ACCOUNT_WIDE, KPI.id(), 0.1));
+    MetricKpi.Accumulator total = KPI.newAccumulator(WINDOW);
+    MetricKpi.Accumulator power = copyOf(one);
+    for (long rest = 1_000_000_000L; rest > 0; rest >>= 1) {
+      if ((rest & 1) == 1) {
+        total.merge(copyOf(power));
+      }
+      power.merge(copyOf(power));
+    }
+
+    // The exact mean of the doubles 1e12 and 0.1 is 500000000000.05000000000000000277..., and
+    // the double nearest to it is 500000000000.05.
+    double mean = new java.math.BigDecimal(1e12).add(new java.math.BigDecimal(0.1))
+        .divide(java.math.BigDecimal.valueOf(2)).doubleValue();
+    assertThat(mean).isEqualTo(500_000_000_000.05);
+    assertThat(total.result(true))
+        .isEqualTo(KpiValue.Measured.of(KPI.id(), mean, 2_000_000_000L));
+  }
+
+  private static MetricKpi.Accumulator copyOf(MetricKpi.Accumulator accumulator)
+      throws IOException {
+    return KPI.readAccumulator(
+        new DataInputStream(new ByteArrayInputStream(bytesOf(accumulator))));
+  }
+
   private static byte[] bytesOf(MetricKpi.Accumulator accumulator) throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     accumulator.writeTo(new DataOutputStream(bytes));
