@@ -61,7 +61,7 @@
  *           java.io.DataOutput#writeUTF modified UTF-8}, distinct, not blank, and in ascending
  *           order of {@link java.lang.String#compareTo}</td>
  *     </tr>
- * *     <tr>
+ *     <tr>
  *       <th scope="row">{@code product_adoption}</th>
  *       <td>2</td>
  *       <td>{@code long samples}: usage samples in the window; then the sum of their {@code
