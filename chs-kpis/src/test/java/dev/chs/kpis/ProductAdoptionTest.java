@@ -56,7 +56,7 @@ class ProductAdoptionTest extends KpiContract<ProductAdoption.Accumulator> {
             usage(START, 100, 100),
             usage(T.plusNanos(1), 0, 100));
 
-    // (0.5 + 0.25) / 2; both terms are exact multiples of 2^-32.
+    // (0.5 + 0.25) / 2, exact.
     assertThat(value).isEqualTo(KpiValue.Measured.of(ID, 0.375, 2));
   }
 
