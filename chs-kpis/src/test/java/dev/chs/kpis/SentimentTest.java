@@ -74,6 +74,34 @@ class SentimentTest extends KpiContract<Sentiment.Accumulator> {
         sentiment(day("2026-05-02"), 0.53))).isEqualTo(KpiValue.Measured.of(ID, 0.53, 2));
   }
 
+  @Test
+  void addingAndMergingAllocateNothing() throws ReflectiveOperationException {
+    List<Signal> samples = List.of(sentiment(day("2026-05-01"), 0.53),
+        sentiment(day("2026-05-02"), -0.3), sentiment(day("2026-05-03"), 0x1p-70));
+    Sentiment.Accumulator accumulator = kpi().newAccumulator(WINDOW);
+    Sentiment.Accumulator other = accumulate(samples);
+    // chs-kpis reads no java.management, so the HotSpot counter is reached by reflection.
+    Object threads = Class.forName("java.lang.management.ManagementFactory")
+        .getMethod("getThreadMXBean").invoke(null);
+    java.lang.reflect.Method allocatedBytes = Class.forName("com.sun.management.ThreadMXBean")
+        .getMethod("getCurrentThreadAllocatedBytes");
+    for (int i = 0; i < 200_000; i++) {
+      accumulator.add(samples.get(i % 3));
+      accumulator.merge(other);
+    }
+
+    long before = (long) allocatedBytes.invoke(threads);
+    for (int i = 0; i < 100_000; i++) {
+      accumulator.add(samples.get(i % 3));
+      accumulator.merge(other);
+    }
+    long allocated = (long) allocatedBytes.invoke(threads) - before;
+
+    // The counter itself may cost a few dozen bytes; 100,000 rounds must not cost one each.
+    assertThat(allocated).isLessThan(1_000);
+    assertThat(accumulator.result(true)).isInstanceOf(KpiValue.Measured.class);
+  }
+
   @Property
   void theMeanStaysOnTheScale(@ForAll("signalLists") List<Signal> signals) {
     if (accumulate(signals).result(true) instanceof KpiValue.Measured measured) {
