@@ -25,8 +25,9 @@ import java.util.Set;
  * users it licenses. The value is at least 0, and exceeds 1 when more users were active than
  * licensed. Higher is better.
  *
- * <p>The terms are summed in a {@link MergeableSum}, so each is rounded once to a multiple of
- * 2<sup>-32</sup> and merged and single-pass results are equal to the last bit.
+ * <p>The terms are summed exactly, as {@link MergeableSum} does (a term below 2<sup>-12</sup> is
+ * first rounded to a multiple of 2<sup>-64</sup>), and the mean is the exact sum divided by the
+ * count, correctly rounded once; so merged and single-pass results are equal to the last bit.
  *
  * <p>Evidence: the usage samples in the window.
  *
@@ -44,9 +45,17 @@ public final class ProductAdoption implements Kpi<ProductAdoption.Accumulator> {
   /** The id of this KPI. */
   public static final String ID = "product_adoption";
 
-  /** The version of the accumulator's serialized form that this class writes and reads. */
-  public static final int STATE_VERSION = 1;
+  /**
+   * The version of the accumulator's serialized form that this class writes and reads: 2, with
+   * the sum in units of 2<sup>-64</sup>.
+   */
+  public static final int STATE_VERSION = 2;
 
+  /**
+   * The oldest version of the form that this class still reads: 1, with the sum in units of
+   * 2<sup>-32</sup>, which it converts exactly.
+   */
+  public static final int OLDEST_STATE_VERSION = 1;
 
   private static final Curve DEFAULT_CURVE = new Curve.Linear(0.1, 0.8);
 
@@ -101,8 +110,11 @@ public final class ProductAdoption implements Kpi<ProductAdoption.Accumulator> {
    */
   @Override
   public Accumulator readAccumulator(DataInput in) throws IOException {
-    Window window = KpiState.readHeader(in, ID, STATE_VERSION);
-    return new Accumulator(window, MeanState.readFrom(in, ID, "samples"));
+    KpiState.Header header = KpiState.readHeader(in, ID, OLDEST_STATE_VERSION, STATE_VERSION);
+    MeanState shares = header.version() == OLDEST_STATE_VERSION
+        ? MeanState.readVersion1From(in, ID, "samples")
+        : MeanState.readFrom(in, ID, "samples");
+    return new Accumulator(header.window(), shares);
   }
 
   /**
@@ -137,7 +149,7 @@ public final class ProductAdoption implements Kpi<ProductAdoption.Accumulator> {
      * <p>Only a {@link UsageSample} dated in the window changes the state.
      *
      * @throws IllegalArgumentException if a sample's adoption is {@link MergeableSum#MAX_TERM}
-     *     (2<sup>31</sup>) or more, which no real account reaches
+     *     (2<sup>63</sup>) or more, which no real account reaches
      * @throws NullPointerException if {@code signal} is null
      */
     @Override
@@ -147,7 +159,7 @@ public final class ProductAdoption implements Kpi<ProductAdoption.Accumulator> {
         double share = u.adoption();
         if (!(share < MergeableSum.MAX_TERM)) {
           throw new IllegalArgumentException(
-              "active_users / licensed_users: must be below 2^31, was " + u.activeUsers() + " / "
+              "active_users / licensed_users: must be below 2^63, was " + u.activeUsers() + " / "
                   + u.licensedUsers());
         }
         addTerm(share);

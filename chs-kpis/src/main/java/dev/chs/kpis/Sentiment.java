@@ -25,8 +25,10 @@ import java.util.Set;
  * the window {@code (T - W, T]}, on the samples' scale from -1 (most negative) to 1 (most
  * positive); the mean stays in [-1, 1]. Every sample weighs the same. Higher is better.
  *
- * <p>The scores are summed in a {@link MergeableSum}, so each is rounded once to a multiple of
- * 2<sup>-32</sup> and merged and single-pass results are equal to the last bit.
+ * <p>The scores are summed exactly, as {@link MergeableSum} does (a score below 2<sup>-12</sup>
+ * in magnitude is first rounded to a multiple of 2<sup>-64</sup>), and the mean is the exact sum
+ * divided by the count, correctly rounded once; so merged and single-pass results are equal to
+ * the last bit, and the mean of equal scores is that score.
  *
  * <p>Evidence: the sentiment samples in the window.
  *
@@ -45,9 +47,17 @@ public final class Sentiment implements Kpi<Sentiment.Accumulator> {
   /** The id of this KPI. */
   public static final String ID = "sentiment";
 
-  /** The version of the accumulator's serialized form that this class writes and reads. */
-  public static final int STATE_VERSION = 1;
+  /**
+   * The version of the accumulator's serialized form that this class writes and reads: 2, with
+   * the sum in units of 2<sup>-64</sup>.
+   */
+  public static final int STATE_VERSION = 2;
 
+  /**
+   * The oldest version of the form that this class still reads: 1, with the sum in units of
+   * 2<sup>-32</sup>, which it converts exactly.
+   */
+  public static final int OLDEST_STATE_VERSION = 1;
 
   private static final Curve DEFAULT_CURVE = new Curve.Linear(-0.6, 0.6);
 
@@ -102,15 +112,17 @@ public final class Sentiment implements Kpi<Sentiment.Accumulator> {
    */
   @Override
   public Accumulator readAccumulator(DataInput in) throws IOException {
-    Window window = KpiState.readHeader(in, ID, STATE_VERSION);
-    MeanState scores = MeanState.readFrom(in, ID, "samples");
+    KpiState.Header header = KpiState.readHeader(in, ID, OLDEST_STATE_VERSION, STATE_VERSION);
+    MeanState scores = header.version() == OLDEST_STATE_VERSION
+        ? MeanState.readVersion1From(in, ID, "samples")
+        : MeanState.readFrom(in, ID, "samples");
     if (scores.count() > 0) {
-      double mean = MeanState.mean(scores.count(), scores.high(), scores.low());
+      double mean = MeanState.mean(scores.count(), scores.high(), scores.middle(), scores.low());
       if (!(Math.abs(mean) <= 1)) {
         throw StateFields.corrupt(ID, "mean score must be in [-1, 1], was " + mean);
       }
     }
-    return new Accumulator(window, scores);
+    return new Accumulator(header.window(), scores);
   }
 
   /**

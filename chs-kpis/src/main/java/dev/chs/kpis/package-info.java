@@ -6,17 +6,18 @@
  * {@link java.util.ServiceLoader}; {@link dev.chs.kpis.BuiltInKpis#all()} returns one of each
  * without it. Every windowed KPI looks at the half-open window {@code (T - W, T]} through {@link
  * dev.chs.api.Window#contains}: a signal dated exactly at T counts, one dated exactly at {@code T
- * - W} does not, and one dated after T never does. All arithmetic is exact (counts in longs, sums
- * in {@link dev.chs.api.kpi.MergeableSum}), so merged and single-pass accumulators give equal
- * results and equal bytes.
+ * - W} does not, and one dated after T never does. All accumulation is exact (counts in longs,
+ * sums in 192-bit integers as in {@link dev.chs.api.kpi.MergeableSum}), so merged and single-pass
+ * accumulators give equal results and equal bytes; docs/numbers.md says where results round.
  *
  * <h2 id="forms">Serialized forms</h2>
  *
  * <p>Every accumulator writes, in {@link java.io.DataOutput} encoding, the header of {@link
  * dev.chs.api.kpi.KpiState} (the KPI id, the version of the form as an unsigned byte, and the
  * window), and then the fields below. Each KPI class writes and reads the version in its {@code
- * STATE_VERSION} constant; a reader given another version fails with an {@link java.io.IOException}
- * that names both. A reader rejects fields that no accumulator could have written, such as a
+ * STATE_VERSION} constant. A KPI whose form changed also reads its earlier versions, from its
+ * {@code OLDEST_STATE_VERSION}, and writes only the newest; a reader given a version outside that
+ * range fails with an {@link java.io.IOException} that names the versions expected and found. A reader rejects fields that no accumulator could have written, such as a
  * negative count, with an {@code IOException} whose message says "possible corruption". The forms
  * are deterministic: equal states write equal bytes, whatever the order in which signals were
  * added and accumulators merged.
@@ -62,23 +63,39 @@
  *     </tr>
  *     <tr>
  *       <th scope="row">{@code product_adoption}</th>
- *       <td>1</td>
+ *       <td>2</td>
  *       <td>{@code long samples}: usage samples in the window; then the sum of their {@code
  *           activeUsers / licensedUsers} as {@link dev.chs.api.kpi.MergeableSum#writeTo} writes
- *           it (two {@code long}s), zero when {@code samples} is</td>
+ *           it (three {@code long}s: the high, middle and low word of a 192-bit two's-complement
+ *           integer in units of 2<sup>-64</sup>), zero when {@code samples} is</td>
+ *     </tr>
+ *     <tr>
+ *       <th scope="row">{@code product_adoption}</th>
+ *       <td>1 (read only)</td>
+ *       <td>{@code long samples}, then the sum as two {@code long}s: the high and low word of a
+ *           128-bit two's-complement integer in units of 2<sup>-32</sup>; read as version 2
+ *           with the sum shifted left by 32 bits, which is exact</td>
  *     </tr>
  *     <tr>
  *       <th scope="row">{@code sentiment}</th>
- *       <td>1</td>
+ *       <td>2</td>
  *       <td>{@code long samples}: sentiment samples in the window; then the sum of their scores
- *           as {@link dev.chs.api.kpi.MergeableSum#writeTo} writes it (two {@code long}s), zero
- *           when {@code samples} is, with a mean in [-1, 1]</td>
+ *           as {@link dev.chs.api.kpi.MergeableSum#writeTo} writes it (three {@code long}s, as
+ *           for {@code product_adoption}), zero when {@code samples} is, with a mean in [-1,
+ *           1]</td>
+ *     </tr>
+ *     <tr>
+ *       <th scope="row">{@code sentiment}</th>
+ *       <td>1 (read only)</td>
+ *       <td>{@code long samples}, then the sum as two {@code long}s in units of 2<sup>-32</sup>,
+ *           as for {@code product_adoption} version 1</td>
  *     </tr>
  *   </tbody>
  * </table>
  *
- * <p>A change to a form raises its version. The test resources hold one golden file per form,
- * {@code golden/<id>.v<version>.bin}, that the tests compare the written bytes with.
+ * <p>A change to a form raises its version. The test resources hold one golden file per form
+ * and version, {@code golden/<id>.v<version>.bin}: the tests compare the written bytes with the
+ * newest, and read every older one.
  *
  * @since 0.1.0
  */

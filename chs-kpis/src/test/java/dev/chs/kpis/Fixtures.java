@@ -31,6 +31,20 @@ final class Fixtures {
 
   private Fixtures() {}
 
+  /**
+   * The exact mean of the doubles {@code terms}, rounded to a double: computed in 60 decimal
+   * digits, then rounded, which is the correctly rounded mean unless the exact one lies within
+   * 10^-60 of a halfway point, which a mean of a few short decimals does not.
+   */
+  static double exactMean(double... terms) {
+    java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+    for (double term : terms) {
+      sum = sum.add(new java.math.BigDecimal(term));
+    }
+    return sum.divide(java.math.BigDecimal.valueOf(terms.length), new java.math.MathContext(60))
+        .doubleValue();
+  }
+
   static Instant day(String isoDate) {
     return Instant.parse(isoDate + "T00:00:00Z");
   }

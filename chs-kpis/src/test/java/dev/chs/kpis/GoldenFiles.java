@@ -16,8 +16,8 @@ import java.nio.file.Path;
  * Golden files of the built-in accumulators' serialized forms, in {@code
  * src/test/resources/golden/<id>.v<version>.bin}.
  *
- * <p>The tests compare what an accumulator writes with the checked-in file, and read the file
- * back. After a deliberate change of a form (which raises its version), regenerate the files
+ * <p>The tests compare what an accumulator writes with the checked-in file of its current version,
+ * and read the file back. The files of older versions stay: a KPI must still read them. After a deliberate change of a form (which raises its version), regenerate the files
  * with:
  *
  * <pre>
@@ -52,6 +52,19 @@ final class GoldenFiles {
     assertThat(written).as("state written against %s", file).isEqualTo(golden);
 
     ByteArrayInputStream in = new ByteArrayInputStream(golden);
+    A read = kpi.readAccumulator(new DataInputStream(in));
+    assertThat(in.available()).as("bytes of %s left unread", file).isZero();
+    return read;
+  }
+
+  /**
+   * Reads the KPI's golden file of an older version, which the KPI must still read though it no
+   * longer writes it.
+   */
+  static <A extends KpiAccumulator<A>> A read(Kpi<A> kpi, int version) throws IOException {
+    Path file = DIRECTORY.resolve(kpi.id() + ".v" + version + ".bin");
+    assertThat(file).as("golden file of an older version").exists();
+    ByteArrayInputStream in = new ByteArrayInputStream(Files.readAllBytes(file));
     A read = kpi.readAccumulator(new DataInputStream(in));
     assertThat(in.available()).as("bytes of %s left unread", file).isZero();
     return read;

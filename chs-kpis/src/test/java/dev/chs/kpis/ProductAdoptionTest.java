@@ -56,7 +56,7 @@ class ProductAdoptionTest extends KpiContract<ProductAdoption.Accumulator> {
             usage(START, 100, 100),
             usage(T.plusNanos(1), 0, 100));
 
-    // (0.5 + 0.25) / 2; both terms are exact multiples of 2^-32.
+    // (0.5 + 0.25) / 2, exact.
     assertThat(value).isEqualTo(KpiValue.Measured.of(ID, 0.375, 2));
   }
 
@@ -64,8 +64,9 @@ class ProductAdoptionTest extends KpiContract<ProductAdoption.Accumulator> {
   void weighsEverySampleTheSameAndMayExceedOne() {
     KpiValue value = resultOf(true, usage(day("2026-05-01"), 3, 2), usage(day("2026-05-02"), 1,
         1000));
-    assertThat(((KpiValue.Measured) value).raw()).isCloseTo((1.5 + 0.001) / 2,
-        within(1e-9));
+    // Halving commutes with rounding, so (1.5 + 0.001) / 2 in doubles is the exact mean of the
+    // doubles 1.5 and 1 / 1000, correctly rounded.
+    assertThat(value).isEqualTo(KpiValue.Measured.of(ID, (1.5 + 0.001) / 2, 2));
   }
 
   @Test
@@ -77,9 +78,13 @@ class ProductAdoptionTest extends KpiContract<ProductAdoption.Accumulator> {
 
   @Test
   void rejectsAnAdoptionTooLargeToSumExactly() {
-    assertThatThrownBy(() -> resultOf(true, usage(T, 1L << 40, 1)))
+    // Long.MAX_VALUE as a double is 2^63, the first share that cannot be summed exactly.
+    assertThatThrownBy(() -> resultOf(true, usage(T, Long.MAX_VALUE, 1)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("active_users / licensed_users: must be below 2^31, was 1099511627776 / 1");
+        .hasMessage(
+            "active_users / licensed_users: must be below 2^63, was 9223372036854775807 / 1");
+    assertThat(resultOf(true, usage(T, 1L << 40, 1)))
+        .isEqualTo(KpiValue.Measured.of(ID, 0x1p40, 1));
   }
 
   @Test
@@ -95,7 +100,19 @@ class ProductAdoptionTest extends KpiContract<ProductAdoption.Accumulator> {
         GoldenFiles.check(kpi(), ProductAdoption.STATE_VERSION, accumulator);
 
     assertThat(read.result(true)).isEqualTo(accumulator.result(true));
-    assertThat(((KpiValue.Measured) read.result(true)).raw())
-        .isCloseTo((0.3 + 0.45 + 2.0 / 3) / 3, within(1e-9));
+    // The sample of July lies after T.
+    assertThat(read.result(true))
+        .isEqualTo(KpiValue.Measured.of(ID, Fixtures.exactMean(0.3, 0.45, 2.0 / 3), 3));
+  }
+
+  @Test
+  void readsTheGoldenFileOfVersion1_withItsSumConvertedExactly() throws IOException {
+    // Version 1 held the same three shares, each rounded to a multiple of 2^-32. Their sum is a
+    // double, so dividing it by 3 in doubles rounds once, as the exact quotient does.
+    ProductAdoption.Accumulator read = GoldenFiles.read(kpi(), 1);
+    double sumOfRounded = (Math.round(0.3 * 0x1p32) + Math.round(0.45 * 0x1p32)
+        + Math.round(2.0 / 3 * 0x1p32)) * 0x1p-32;
+    assertThat(read.result(true)).isEqualTo(KpiValue.Measured.of(ID, sumOfRounded / 3, 3));
+    assertThat(read.window()).isEqualTo(WINDOW);
   }
 }

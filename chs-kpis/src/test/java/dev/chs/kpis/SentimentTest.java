@@ -59,10 +59,47 @@ class SentimentTest extends KpiContract<Sentiment.Accumulator> {
   }
 
   @Test
-  void keepsANegativeMeanPrecise() {
-    // MergeableSum.value() alone would give -0.30000019 here.
+  void keepsANegativeMeanExact() {
     KpiValue value = resultOf(true, sentiment(day("2026-05-01"), -0.3));
-    assertThat(((KpiValue.Measured) value).raw()).isCloseTo(-0.3, within(1e-9));
+    assertThat(value).isEqualTo(KpiValue.Measured.of(ID, -0.3, 1));
+  }
+
+  @Test
+  void givesTheMeanOfDecimalScores_correctlyRounded() {
+    // The exact mean of the doubles 0.53, 0.41 and -0.2 is within half an ulp of 0.74 / 3.
+    KpiValue value = resultOf(true, sentiment(day("2026-05-01"), 0.53),
+        sentiment(day("2026-05-02"), 0.41), sentiment(day("2026-05-03"), -0.2));
+    assertThat(value).isEqualTo(KpiValue.Measured.of(ID, Fixtures.exactMean(0.53, 0.41, -0.2), 3));
+    assertThat(resultOf(true, sentiment(day("2026-05-01"), 0.53),
+        sentiment(day("2026-05-02"), 0.53))).isEqualTo(KpiValue.Measured.of(ID, 0.53, 2));
+  }
+
+  @Test
+  void addingAndMergingAllocateNothing() throws ReflectiveOperationException {
+    List<Signal> samples = List.of(sentiment(day("2026-05-01"), 0.53),
+        sentiment(day("2026-05-02"), -0.3), sentiment(day("2026-05-03"), 0x1p-70));
+    Sentiment.Accumulator accumulator = kpi().newAccumulator(WINDOW);
+    Sentiment.Accumulator other = accumulate(samples);
+    // chs-kpis reads no java.management, so the HotSpot counter is reached by reflection.
+    Object threads = Class.forName("java.lang.management.ManagementFactory")
+        .getMethod("getThreadMXBean").invoke(null);
+    java.lang.reflect.Method allocatedBytes = Class.forName("com.sun.management.ThreadMXBean")
+        .getMethod("getCurrentThreadAllocatedBytes");
+    for (int i = 0; i < 200_000; i++) {
+      accumulator.add(samples.get(i % 3));
+      accumulator.merge(other);
+    }
+
+    long before = (long) allocatedBytes.invoke(threads);
+    for (int i = 0; i < 100_000; i++) {
+      accumulator.add(samples.get(i % 3));
+      accumulator.merge(other);
+    }
+    long allocated = (long) allocatedBytes.invoke(threads) - before;
+
+    // The counter itself may cost a few dozen bytes; 100,000 rounds must not cost one each.
+    assertThat(allocated).isLessThan(1_000);
+    assertThat(accumulator.result(true)).isInstanceOf(KpiValue.Measured.class);
   }
 
   @Property
@@ -98,6 +135,19 @@ class SentimentTest extends KpiContract<Sentiment.Accumulator> {
     Sentiment.Accumulator read = GoldenFiles.check(kpi(), Sentiment.STATE_VERSION, accumulator);
 
     assertThat(read.result(true)).isEqualTo(accumulator.result(true));
-    assertThat(((KpiValue.Measured) read.result(true)).raw()).isCloseTo(0.2, within(1e-9));
+    // The sample of July lies after T: (0.8 - 0.3 + 0.1) / 3, and 0.2 is the double nearest
+    // the exact mean of those three doubles.
+    assertThat(read.result(true)).isEqualTo(KpiValue.Measured.of(ID, 0.2, 3));
+  }
+
+  @Test
+  void readsTheGoldenFileOfVersion1_withItsSumConvertedExactly() throws IOException {
+    // Version 1 held the same three scores, each rounded to a multiple of 2^-32. Their sum is a
+    // double, so dividing it by 3 in doubles rounds once, as the exact quotient does.
+    Sentiment.Accumulator read = GoldenFiles.read(kpi(), 1);
+    double sumOfRounded = (Math.round(0.8 * 0x1p32) + Math.round(-0.3 * 0x1p32)
+        + Math.round(0.1 * 0x1p32)) * 0x1p-32;
+    assertThat(read.result(true)).isEqualTo(KpiValue.Measured.of(ID, sumOfRounded / 3, 3));
+    assertThat(read.window()).isEqualTo(WINDOW);
   }
 }

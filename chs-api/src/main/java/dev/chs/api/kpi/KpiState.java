@@ -57,15 +57,39 @@ public final class KpiState {
    *     window
    */
   public static Window readHeader(DataInput in, String kpiId, int version) throws IOException {
+    return readHeader(in, kpiId, version, version).window();
+  }
+
+  /**
+   * Reads a header and checks that {@code kpiId} wrote it in a version of its form from {@code
+   * oldest} to {@code newest}, for a KPI that still reads the forms that earlier releases wrote.
+   *
+   * @param in the input
+   * @param kpiId the id of the KPI expected
+   * @param oldest the oldest version of the form that the caller reads
+   * @param newest the newest version of the form that the caller reads, at least {@code oldest}
+   * @return the version found and the window of the accumulator that follows
+   * @throws IOException if the input fails, or holds another KPI, a version outside the range or
+   *     an impossible window
+   * @throws IllegalArgumentException if {@code newest} is less than {@code oldest}
+   */
+  public static Header readHeader(DataInput in, String kpiId, int oldest, int newest)
+      throws IOException {
+    if (newest < oldest) {
+      throw new IllegalArgumentException(
+          "newest: must be >= oldest (" + oldest + "), was " + newest);
+    }
     String id = in.readUTF();
     if (!id.equals(kpiId)) {
       throw new IOException(
           "accumulator state: expected KPI '" + kpiId + "', found '" + id + "'");
     }
     int found = in.readUnsignedByte();
-    if (found != version) {
+    if (found < oldest || found > newest) {
+      String expected = oldest == newest ? "version " + oldest
+          : "version " + oldest + " to " + newest;
       throw new IOException(
-          "accumulator state of '" + kpiId + "': expected version " + version
+          "accumulator state of '" + kpiId + "': expected " + expected
               + ", found version " + found);
     }
     long asOfSeconds = in.readLong();
@@ -73,15 +97,24 @@ public final class KpiState {
     long lengthSeconds = in.readLong();
     int lengthNanos = in.readInt();
     try {
-      return new Window(
+      return new Header(found, new Window(
           Instant.ofEpochSecond(asOfSeconds, asOfNanos),
-          Duration.ofSeconds(lengthSeconds, lengthNanos));
+          Duration.ofSeconds(lengthSeconds, lengthNanos)));
     } catch (RuntimeException e) {
       throw new IOException(
           "accumulator state of '" + kpiId + "': impossible window (possible corruption): "
               + e.getMessage(), e);
     }
   }
+
+  /**
+   * A header as read: the version of the form that follows, and the accumulator's window.
+   *
+   * @param version the version of the KPI's form, from 0 to 255
+   * @param window the accumulator's window; not null
+   * @since 0.1.0
+   */
+  public record Header(int version, Window window) {}
 
   /**
    * Checks that two accumulators of one KPI cover the same window, as merging requires.

@@ -40,6 +40,22 @@ class KpiStateTest {
   }
 
   @Test
+  void readsAnyVersionInARange_andSaysWhichItFound() throws IOException {
+    assertThat(KpiState.readHeader(input(header("sentiment", 1, WINDOW)), "sentiment", 1, 2))
+        .isEqualTo(new KpiState.Header(1, WINDOW));
+    assertThat(KpiState.readHeader(input(header("sentiment", 2, WINDOW)), "sentiment", 1, 2))
+        .isEqualTo(new KpiState.Header(2, WINDOW));
+
+    byte[] tooNew = header("sentiment", 3, WINDOW);
+    assertThatThrownBy(() -> KpiState.readHeader(input(tooNew), "sentiment", 1, 2))
+        .isInstanceOf(IOException.class)
+        .hasMessage("accumulator state of 'sentiment': expected version 1 to 2, found version 3");
+    assertThatThrownBy(() -> KpiState.readHeader(input(tooNew), "sentiment", 2, 1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("newest: must be >= oldest (2), was 1");
+  }
+
+  @Test
   void flagsAnImpossibleWindowAsPossibleCorruption() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     DataOutputStream out = new DataOutputStream(bytes);

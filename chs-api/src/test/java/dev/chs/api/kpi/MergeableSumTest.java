@@ -16,6 +16,7 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.Scale;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
@@ -44,23 +45,28 @@ class MergeableSumTest {
   }
 
   @Test
-  void carriesAcrossTheLowWordInBothDirections() {
+  void carriesAcrossAllThreeWordsInBothDirections() {
+    // The largest term, 2^63 - 2^10, is about 2^127 units: eight of them carry into the high word.
+    double largest = Math.nextDown(MergeableSum.MAX_TERM);
     MergeableSum sum = new MergeableSum();
     for (int i = 0; i < 8; i++) {
-      sum.add(MergeableSum.MAX_TERM - 1); // 8 * (2^31 - 1) * 2^32 overflows one long
+      sum.add(largest);
     }
+    assertThat(sum.value()).isEqualTo(8 * largest);
     for (int i = 0; i < 8; i++) {
-      sum.add(-(MergeableSum.MAX_TERM - 1));
+      sum.add(-largest);
     }
     assertThat(sum.isZero()).isTrue();
     assertThat(sum.value()).isZero();
 
     MergeableSum negative = sumOf(-3.5);
     assertThat(negative.value()).isEqualTo(-3.5);
+    MergeableSum belowOneUnitOfTheLowWord = sumOf(-0x1p-64);
+    assertThat(belowOneUnitOfTheLowWord.value()).isEqualTo(-0x1p-64);
   }
 
   @Test
-  void keepsLargeSumsAccurate() {
+  void keepsLargeSumsExact() {
     MergeableSum sum = new MergeableSum();
     for (int i = 0; i < 16; i++) {
       sum.add(2e9);
@@ -69,11 +75,33 @@ class MergeableSumTest {
   }
 
   @Test
+  void takesDecimalTermsExactly_soTheirMeanReadsBackAsTyped() {
+    // 0.53 and 0.3 are not multiples of 2^-32, but, being above 2^-12, are multiples of 2^-64.
+    assertThat(sumOf(0.53).value()).isEqualTo(0.53);
+    assertThat(sumOf(-0.3).value()).isEqualTo(-0.3);
+    assertThat(sumOf(0.53, 0.53, 0.53).dividedBy(3)).isEqualTo(0.53);
+    // 0.1 + 0.2 in doubles is 0.30000000000000004; the exact sum of the two doubles rounds to
+    // 0.30000000000000004 too, since 0.1d + 0.2d exceeds 0.3d by more than half an ulp.
+    assertThat(sumOf(0.1, 0.2).value()).isEqualTo(0.30000000000000004);
+  }
+
+  @Test
+  void roundsTermsBelowTwoToTheMinus64_toTheNearestUnit_tiesToEven() {
+    assertThat(sumOf(0x1.8p-65).value()).isEqualTo(0x1p-64); // 0.75 units: up to 1
+    assertThat(sumOf(0x1p-65).value()).isZero(); // half a unit, tie: down to the even 0
+    assertThat(sumOf(0x1.8p-64).value()).isEqualTo(0x1p-63); // 1.5 units, tie: up to even 2
+    assertThat(sumOf(-0x1.8p-64).value()).isEqualTo(-0x1p-63);
+    assertThat(sumOf(Double.MIN_VALUE).isZero()).isTrue();
+    // Exactly representable: 2^-12 + 2^-64 has 53 significant bits ending at 2^-64.
+    assertThat(sumOf(0x1p-12 + 0x1p-64).value()).isEqualTo(0x1p-12 + 0x1p-64);
+  }
+
+  @Test
   void rejectsTermsItCannotHold() {
     MergeableSum sum = new MergeableSum();
     assertThatThrownBy(() -> sum.add(Double.NaN))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("term: must be finite and smaller than 2^31 in magnitude, was NaN");
+        .hasMessage("term: must be finite and smaller than 2^63 in magnitude, was NaN");
     assertThatThrownBy(() -> sum.add(MergeableSum.MAX_TERM))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> sum.add(Double.NEGATIVE_INFINITY))
@@ -85,10 +113,45 @@ class MergeableSumTest {
     MergeableSum sum = sumOf(0.1, -7.25, 1e6);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     sum.writeTo(new DataOutputStream(bytes));
-    assertThat(bytes.size()).isEqualTo(16);
+    assertThat(bytes.size()).isEqualTo(24);
     MergeableSum read =
         MergeableSum.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
     assertThat(read).isEqualTo(sum);
+  }
+
+  @Test
+  void readsThe128BitFormInUnitsOfTwoToTheMinus32_exactly() throws IOException {
+    // -3.25 in the earlier form: -3.25 * 2^32 as a 128-bit two's complement (high -1, low ...).
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    DataOutputStream out = new DataOutputStream(bytes);
+    out.writeLong(-1);
+    out.writeLong(-13_958_643_712L); // -3.25 * 2^32
+    MergeableSum read =
+        MergeableSum.read128From(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+
+    assertThat(read).isEqualTo(sumOf(-3.25));
+    // 0.3 was stored rounded to 1288490189 units of 2^-32; it reads back as that value exactly.
+    bytes.reset();
+    out.writeLong(0);
+    out.writeLong(1_288_490_189L);
+    MergeableSum rounded =
+        MergeableSum.read128From(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+    assertThat(rounded.value()).isEqualTo(1_288_490_189 * 0x1p-32);
+  }
+
+  @Property
+  void value_isTheExactSumCorrectlyRounded(
+      @ForAll @Size(max = 40) List<@DoubleRange(min = -1e15, max = 1e15) @Scale(10) Double> terms) {
+    MergeableSum sum = new MergeableSum();
+    BigDecimal exact = BigDecimal.ZERO;
+    for (double term : terms) {
+      sum.add(term);
+      exact = exact.add(new BigDecimal(term));
+    }
+    if (terms.stream().allMatch(t -> t == 0 || Math.abs(t) >= 0x1p-12)) {
+      assertThat(ExactSumsTest.exactOf(sum)).isEqualByComparingTo(exact);
+    }
+    ExactSumsTest.assertNearest(sum.value(), ExactSumsTest.exactOf(sum));
   }
 
   @Property
@@ -117,16 +180,47 @@ class MergeableSumTest {
   }
 
   @Property
-  void staysWithinHalfAUnitPerTermOfTheExactSum(
-      @ForAll @Size(max = 60) List<@DoubleRange(min = -1e3, max = 1e3) Double> terms) {
+  void staysWithinHalfAUnitPerSmallTermOfTheExactSum(
+      @ForAll @Size(max = 60) List<@DoubleRange(min = -1e-3, max = 1e-3) @Scale(25) Double> terms) {
     MergeableSum sum = new MergeableSum();
     BigDecimal exact = BigDecimal.ZERO;
     for (double term : terms) {
       sum.add(term);
       exact = exact.add(new BigDecimal(term));
     }
-    double bound = terms.size() * 0x1p-33 + Math.ulp(exact.doubleValue());
-    assertThat(Math.abs(sum.value() - exact.doubleValue())).isLessThanOrEqualTo(bound);
+    BigDecimal held = ExactSumsTest.exactOf(sum);
+    BigDecimal bound = new BigDecimal(0x1p-65).multiply(BigDecimal.valueOf(terms.size()));
+    assertThat(held.subtract(exact).abs()).isLessThanOrEqualTo(bound);
+  }
+
+  @Test
+  void addMergeAndValueAllocateNothing() throws ReflectiveOperationException {
+    double[] terms = {0.53, -0.3, 1e12, 0x1p-70, -7.25, 0.1};
+    MergeableSum sum = new MergeableSum();
+    MergeableSum other = sumOf(0.2, -0.41);
+    // chs-api reads no java.management, so the HotSpot counter is reached by reflection.
+    Object threads = Class.forName("java.lang.management.ManagementFactory")
+        .getMethod("getThreadMXBean").invoke(null);
+    java.lang.reflect.Method allocatedBytes = Class.forName("com.sun.management.ThreadMXBean")
+        .getMethod("getCurrentThreadAllocatedBytes");
+    double seen = 0;
+    for (int i = 0; i < 200_000; i++) {
+      sum.add(terms[i % terms.length]);
+      sum.merge(other);
+      seen += sum.value();
+    }
+
+    long before = (long) allocatedBytes.invoke(threads);
+    for (int i = 0; i < 100_000; i++) {
+      sum.add(terms[i % terms.length]);
+      sum.merge(other);
+      seen += sum.value();
+    }
+    long allocated = (long) allocatedBytes.invoke(threads) - before;
+
+    // The counter itself may cost a few dozen bytes; 100,000 rounds must not cost one each.
+    assertThat(allocated).isLessThan(1_000);
+    assertThat(seen).isNotZero();
   }
 
   private static MergeableSum sumOf(double... terms) {

@@ -32,10 +32,17 @@ import java.util.regex.Pattern;
  * default curve is the curve the model scores it with, so that a model file, which holds one
  * curve per KPI, describes it whole.
  *
- * <p>Serialized form of the accumulator, version 1: the {@link KpiState} header, then the count
- * of metrics as a long, then the sum of their values as a {@link MergeableSum}.
+ * <p>The raw value is the exact sum of the metrics divided by their count, correctly rounded once
+ * to a double, so merged and single-pass accumulators agree to the last bit and the mean of equal
+ * values is that value (a value below 2<sup>-12</sup> in magnitude is first rounded to a multiple
+ * of 2<sup>-64</sup>, as {@link MergeableSum} does).
  *
- * <p>Values must be smaller than 2<sup>31</sup> in magnitude, the limit of {@link MergeableSum};
+ * <p>Serialized form of the accumulator, version 2: the {@link KpiState} header, then the count
+ * of metrics as a long, then the sum of their values as {@link MergeableSum#writeTo} writes it
+ * (three longs, units of 2<sup>-64</sup>). Version 1, which this still reads and never writes, had
+ * the sum as {@link MergeableSum#read128From} reads it (two longs, units of 2<sup>-32</sup>).
+ *
+ * <p>Values must be smaller than 2<sup>63</sup> in magnitude, the limit of {@link MergeableSum};
  * a larger one makes {@link KpiAccumulator#add} throw, which aggregation isolates as a failure
  * of this KPI. Instances are immutable and thread-safe; two are equal when their id, direction
  * and default curve are.
@@ -48,8 +55,11 @@ import java.util.regex.Pattern;
  */
 public record MetricKpi(String id, Direction direction, Curve defaultCurve)
     implements Kpi<MetricKpi.Accumulator> {
-  /** The version of the accumulator's serialized form that this class writes and reads. */
-  public static final int STATE_VERSION = 1;
+  /** The version of the accumulator's serialized form that this class writes and reads: 2. */
+  public static final int STATE_VERSION = 2;
+
+  /** The oldest version of the form that this class still reads: 1. */
+  public static final int OLDEST_STATE_VERSION = 1;
 
   private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
 
@@ -97,14 +107,17 @@ public record MetricKpi(String id, Direction direction, Curve defaultCurve)
    */
   @Override
   public Accumulator readAccumulator(DataInput in) throws IOException {
-    Window window = KpiState.readHeader(in, id, STATE_VERSION);
+    KpiState.Header header = KpiState.readHeader(in, id, OLDEST_STATE_VERSION, STATE_VERSION);
     long count = in.readLong();
     if (count < 0) {
       throw new IOException(
           "accumulator state of '" + id + "': count must be >= 0, was " + count
               + " (possible corruption)");
     }
-    return new Accumulator(id, window, count, MergeableSum.readFrom(in));
+    MergeableSum sum = header.version() == OLDEST_STATE_VERSION
+        ? MergeableSum.read128From(in)
+        : MergeableSum.readFrom(in);
+    return new Accumulator(id, header.window(), count, sum);
   }
 
   /**
@@ -136,7 +149,7 @@ public record MetricKpi(String id, Direction direction, Curve defaultCurve)
      *
      * <p>Only a {@link Metric} named after the KPI's id changes the state.
      *
-     * @throws IllegalArgumentException if the metric's value is 2<sup>31</sup> or more in
+     * @throws IllegalArgumentException if the metric's value is 2<sup>63</sup> or more in
      *     magnitude
      * @throws NullPointerException if {@code signal} is null
      */
@@ -147,7 +160,7 @@ public record MetricKpi(String id, Direction direction, Curve defaultCurve)
         if (!(Math.abs(metric.value()) < MergeableSum.MAX_TERM)) {
           throw new IllegalArgumentException(
               "metric '" + id + "' of account " + metric.account() + ": must be smaller than"
-                  + " 2^31 in magnitude, was " + metric.value());
+                  + " 2^63 in magnitude, was " + metric.value());
         }
         sum.add(metric.value());
         count++;
@@ -173,7 +186,7 @@ public record MetricKpi(String id, Direction direction, Curve defaultCurve)
       if (count == 0) {
         return new KpiValue.NotApplicable(id, "no value in metrics.csv");
       }
-      return KpiValue.Measured.of(id, sum.value() / count, count);
+      return KpiValue.Measured.of(id, sum.dividedBy(count), count);
     }
 
     @Override

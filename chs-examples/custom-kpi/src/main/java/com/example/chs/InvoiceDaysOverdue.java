@@ -45,6 +45,8 @@ import java.util.Set;
  * KpiState}, then: {@code long invoices}, the invoices counted; {@code long overdueSeconds}, their
  * summed lateness, zero when {@code invoices} is; {@code long metrics}, the metrics seen; and the
  * sum of their values as {@link MergeableSum#writeTo} writes it, zero when {@code metrics} is.
+ * Version 1 differed only in that sum, which {@link MergeableSum#read128From} reads; this class
+ * still reads version 1 and writes only the current version.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -52,8 +54,11 @@ public final class InvoiceDaysOverdue implements Kpi<InvoiceDaysOverdue.Accumula
   /** The id of this KPI, and the name of the metric it reads. */
   public static final String ID = "invoice_days_overdue";
 
-  /** The version of the accumulator's serialized form. */
-  public static final int STATE_VERSION = 1;
+  /** The version of the accumulator's serialized form that this class writes. */
+  public static final int STATE_VERSION = 2;
+
+  /** The oldest version of the form that this class still reads. */
+  public static final int OLDEST_STATE_VERSION = 1;
 
   private static final double SECONDS_PER_DAY = 86_400;
 
@@ -114,18 +119,20 @@ public final class InvoiceDaysOverdue implements Kpi<InvoiceDaysOverdue.Accumula
    */
   @Override
   public Accumulator readAccumulator(DataInput in) throws IOException {
-    Window window = KpiState.readHeader(in, ID, STATE_VERSION);
+    KpiState.Header header = KpiState.readHeader(in, ID, OLDEST_STATE_VERSION, STATE_VERSION);
     long invoices = readNonNegative(in, "invoices");
     long overdueSeconds = readNonNegative(in, "overdueSeconds");
     long metrics = readNonNegative(in, "metrics");
-    MergeableSum metricSum = MergeableSum.readFrom(in);
+    MergeableSum metricSum = header.version() == OLDEST_STATE_VERSION
+        ? MergeableSum.read128From(in)
+        : MergeableSum.readFrom(in);
     if (invoices == 0 && overdueSeconds != 0) {
       throw corrupt("overdueSeconds must be 0 when invoices is 0, was " + overdueSeconds);
     }
     if (metrics == 0 && !metricSum.isZero()) {
       throw corrupt("metric sum must be 0 when metrics is 0, was " + metricSum);
     }
-    return new Accumulator(window, invoices, overdueSeconds, metrics, metricSum);
+    return new Accumulator(header.window(), invoices, overdueSeconds, metrics, metricSum);
   }
 
   private static long readNonNegative(DataInput in, String field) throws IOException {
@@ -204,7 +211,7 @@ public final class InvoiceDaysOverdue implements Kpi<InvoiceDaysOverdue.Accumula
       double days = metric.value();
       if (!(days >= 0 && days < MergeableSum.MAX_TERM)) {
         throw new IllegalArgumentException(
-            ID + ": metric for account " + metric.account() + " must be in [0, 2^31) days, was "
+            ID + ": metric for account " + metric.account() + " must be in [0, 2^63) days, was "
                 + days);
       }
       metricSum.add(days);
@@ -230,7 +237,7 @@ public final class InvoiceDaysOverdue implements Kpi<InvoiceDaysOverdue.Accumula
     @Override
     public KpiValue result(boolean sourceSupplied) {
       if (metrics > 0) {
-        return KpiValue.Measured.of(ID, metricSum.value() / metrics, metrics);
+        return KpiValue.Measured.of(ID, metricSum.dividedBy(metrics), metrics);
       }
       if (invoices > 0) {
         return KpiValue.Measured.of(ID, overdueSeconds / (invoices * SECONDS_PER_DAY), invoices);

@@ -96,10 +96,31 @@ class InvoiceDaysOverdueTest extends KpiContract<InvoiceDaysOverdue.Accumulator>
   }
 
   @Test
+  void readsItsVersion1Form_withTheMetricSumIn128Bits() throws java.io.IOException {
+    // Version 1: header, invoices 0, overdueSeconds 0, metrics 2, then 7.5 + 8.5 = 16 as two
+    // longs in units of 2^-32.
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+    dev.chs.api.kpi.KpiState.writeHeader(out, ID, 1, WINDOW);
+    out.writeLong(0);
+    out.writeLong(0);
+    out.writeLong(2);
+    out.writeLong(0);
+    out.writeLong(16L << 32);
+
+    InvoiceDaysOverdue.Accumulator read = read(bytes.toByteArray());
+
+    assertThat(read.result(true)).isEqualTo(KpiValue.Measured.of(ID, 8.0, 2));
+    assertThat(read(bytesOf(read))).satisfies(again ->
+        assertThat(again.result(true)).isEqualTo(KpiValue.Measured.of(ID, 8.0, 2)));
+    assertThat(bytesOf(read)).hasSize(bytes.size() + 8);
+  }
+
+  @Test
   void rejectsANegativeMetric() {
     assertThatThrownBy(() -> resultOf(true, new Metric(ACCOUNT, CLOUD, ID, -1)))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("invoice_days_overdue: metric for account acme must be in [0, 2^31) days,"
+        .hasMessage("invoice_days_overdue: metric for account acme must be in [0, 2^63) days,"
             + " was -1.0");
   }
 

@@ -11,8 +11,9 @@ import java.io.IOException;
 /**
  * The accumulator of a KPI whose raw value is the mean of one term per signal in the window:
  * {@code product_adoption} and {@code sentiment}. It keeps the count and the exact sum of the terms
- * in its own three longs, rather than in a {@link dev.chs.api.kpi.MergeableSum} object, to save an
- * object per account and cloud; the arithmetic is {@link ExactSums}'. Its serialized form is the
+ * in its own four longs, rather than in a {@link dev.chs.api.kpi.MergeableSum} object, to save an
+ * object per account and cloud; the arithmetic is {@link ExactSums}', and adding a term or merging
+ * does not allocate. Its serialized form is the
  * {@link KpiState} header, then the state that {@link MeanState#readFrom} reads. Not thread-safe.
  *
  * @param <A> the concrete accumulator, which merges only with its own kind
@@ -21,6 +22,7 @@ public abstract class MeanAccumulator<A extends MeanAccumulator<A>> implements K
   private final Window window;
   private long samples;
   private long sumHigh;
+  private long sumMiddle;
   private long sumLow;
 
   /**
@@ -33,6 +35,7 @@ public abstract class MeanAccumulator<A extends MeanAccumulator<A>> implements K
     this.window = window;
     this.samples = state.count();
     this.sumHigh = state.high();
+    this.sumMiddle = state.middle();
     this.sumLow = state.low();
   }
 
@@ -64,9 +67,9 @@ public abstract class MeanAccumulator<A extends MeanAccumulator<A>> implements K
    * @throws IllegalArgumentException if the term is not finite or too large
    */
   protected final void addTerm(double term) {
-    long units = ExactSums.units(term);
-    sumHigh = ExactSums.highOfSum(sumHigh, sumLow, units >> 63, units);
-    sumLow += units;
+    long low = ExactSums.termLow(term);
+    long middle = ExactSums.termMiddle(term);
+    addSum(middle >> 63, middle, low);
     samples++;
   }
 
@@ -79,9 +82,14 @@ public abstract class MeanAccumulator<A extends MeanAccumulator<A>> implements K
   public final void merge(A other) {
     MeanAccumulator<A> theirs = other;
     KpiState.requireSameWindow(kpiId(), window, theirs.window);
-    sumHigh = ExactSums.highOfSum(sumHigh, sumLow, theirs.sumHigh, theirs.sumLow);
-    sumLow += theirs.sumLow;
+    addSum(theirs.sumHigh, theirs.sumMiddle, theirs.sumLow);
     samples += theirs.samples;
+  }
+
+  private void addSum(long high, long middle, long low) {
+    sumHigh = ExactSums.highOfSum(sumHigh, sumMiddle, sumLow, high, middle, low);
+    sumMiddle = ExactSums.middleOfSum(sumMiddle, sumLow, middle, low);
+    sumLow += low;
   }
 
   @Override
@@ -89,7 +97,7 @@ public abstract class MeanAccumulator<A extends MeanAccumulator<A>> implements K
     if (samples == 0) {
       return new KpiValue.NotApplicable(kpiId(), noTermsReason());
     }
-    return KpiValue.Measured.of(kpiId(), MeanState.mean(samples, sumHigh, sumLow), samples);
+    return KpiValue.Measured.of(kpiId(), MeanState.mean(samples, sumHigh, sumMiddle, sumLow), samples);
   }
 
   @Override
@@ -97,6 +105,7 @@ public abstract class MeanAccumulator<A extends MeanAccumulator<A>> implements K
     KpiState.writeHeader(out, kpiId(), stateVersion(), window);
     out.writeLong(samples);
     out.writeLong(sumHigh);
+    out.writeLong(sumMiddle);
     out.writeLong(sumLow);
   }
 }

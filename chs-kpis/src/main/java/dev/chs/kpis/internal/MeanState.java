@@ -6,33 +6,36 @@ import java.io.IOException;
 
 /**
  * The serialized state of a mean: the count of its terms, then their order-independent sum as
- * {@link dev.chs.api.kpi.MergeableSum#writeTo} writes it (high word, then low word). Accumulators
- * keep the three longs in their own fields; this record carries them while they are read.
+ * {@link dev.chs.api.kpi.MergeableSum#writeTo} writes it (high, middle and low word, in units of
+ * 2<sup>-64</sup>). Accumulators keep the four longs in their own fields; this record carries them
+ * while they are read.
  *
  * @param count how many terms were added; at least zero
  * @param high the high word of the sum
+ * @param middle the middle word of the sum
  * @param low the low word of the sum
  */
-public record MeanState(long count, long high, long low) {
+public record MeanState(long count, long high, long middle, long low) {
   /** The state of a mean of no terms. */
-  public static final MeanState EMPTY = new MeanState(0, 0, 0);
+  public static final MeanState EMPTY = new MeanState(0, 0, 0, 0);
 
   /**
-   * Returns the mean of the terms: the sum, rounded once to a double, divided by the count. Both
-   * roundings are monotone, so a mean of terms in [-1, 1] stays in [-1, 1], and it depends on the
-   * state alone, so merged and single-pass means have the same bits.
+   * Returns the mean of the terms: the exact sum divided by the count, correctly rounded once to
+   * a double. Rounding is monotone, so a mean of terms in [-1, 1] stays in [-1, 1], and it
+   * depends on the state alone, so merged and single-pass means have the same bits. The mean of
+   * equal terms of magnitude 2<sup>-12</sup> or more is that term.
    *
    * @throws IllegalStateException if no term was added
    */
-  public static double mean(long count, long high, long low) {
+  public static double mean(long count, long high, long middle, long low) {
     if (count == 0) {
       throw new IllegalStateException("mean: no term was added");
     }
-    return ExactSums.value(high, low) / count;
+    return ExactSums.quotient(high, middle, low, count);
   }
 
   /**
-   * Reads a count and a sum.
+   * Reads a count and a sum in the current form: a count, then three longs.
    *
    * @param in the input
    * @param kpiId the KPI whose state is read, for the message
@@ -45,11 +48,40 @@ public record MeanState(long count, long high, long low) {
       throws IOException {
     long count = StateFields.readCount(in, kpiId, countField);
     long high = in.readLong();
+    long middle = in.readLong();
     long low = in.readLong();
-    if (count == 0 && (high != 0 || low != 0)) {
+    return checked(new MeanState(count, high, middle, low), kpiId, countField);
+  }
+
+  /**
+   * Reads a count and a sum in the form of version 1: a count, then the sum as two longs in units
+   * of 2<sup>-32</sup>, which this converts exactly to the current units.
+   *
+   * @param in the input
+   * @param kpiId the KPI whose state is read, for the message
+   * @param countField the name of the count in the KPI's form, for the message
+   * @return the state
+   * @throws IOException if the input fails, the count is negative, or terms are summed while the
+   *     count is zero (possible corruption)
+   */
+  public static MeanState readVersion1From(DataInput in, String kpiId, String countField)
+      throws IOException {
+    long count = StateFields.readCount(in, kpiId, countField);
+    long high128 = in.readLong();
+    long low128 = in.readLong();
+    MeanState state = new MeanState(count,
+        ExactSums.widenedWord(high128, low128, 2),
+        ExactSums.widenedWord(high128, low128, 1),
+        ExactSums.widenedWord(high128, low128, 0));
+    return checked(state, kpiId, countField);
+  }
+
+  private static MeanState checked(MeanState state, String kpiId, String countField)
+      throws IOException {
+    if (state.count == 0 && (state.high != 0 || state.middle != 0 || state.low != 0)) {
       throw StateFields.corrupt(kpiId, "sum must be 0 when " + countField + " is 0, was "
-          + ExactSums.value(high, low));
+          + ExactSums.value(state.high, state.middle, state.low));
     }
-    return new MeanState(count, high, low);
+    return state;
   }
 }

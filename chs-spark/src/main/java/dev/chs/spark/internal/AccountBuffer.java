@@ -50,6 +50,11 @@ import java.util.concurrent.ConcurrentHashMap;
  *       </ol>
  * </ol>
  *
+ * <p>Each accumulator's own form carries its version in its {@link dev.chs.api.kpi.KpiState}
+ * header, so a KPI that changes its form (as {@code product_adoption} and {@code sentiment} did
+ * when their sums moved to 192 bits) leaves this form at version 1: a buffer written with the
+ * KPIs' older forms still reads, and is written back in their current ones.
+ *
  * <p>An accumulator that no signal reached is not written: the empty accumulator is the identity
  * of merging, so it is created when needed. Accumulators are read back with the KPIs that {@link
  * KpiRegistry#discover(ClassLoader)} finds in the context class loader, by the id written.

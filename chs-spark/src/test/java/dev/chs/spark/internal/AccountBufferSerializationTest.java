@@ -3,6 +3,8 @@ package dev.chs.spark.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chs.api.kpi.KpiValue;
+import dev.chs.core.aggregate.AccountValues;
 import dev.chs.core.aggregate.FailurePolicy;
 import dev.chs.core.model.HealthModel;
 import dev.chs.core.model.ModelFile;
@@ -31,7 +33,10 @@ class AccountBufferSerializationTest {
   private static final Instant AS_OF = Instant.parse("2026-11-30T00:00:00Z");
   private static final long DAY_US = 86_400_000_000L;
   private static final long T = AS_OF.getEpochSecond() * 1_000_000L;
-  private static final String GOLDEN = "/golden/account-buffer.v1.bin";
+  /** The buffer's form 1, holding version 2 of the mean KPIs' states (192-bit sums). */
+  private static final String GOLDEN = "/golden/account-buffer.v1.sums-192.bin";
+  /** The same buffer written when the mean KPIs wrote version 1 (128-bit sums at 2^-32). */
+  private static final String GOLDEN_BEFORE_192_BIT_SUMS = "/golden/account-buffer.v1.bin";
 
   private final HealthModel model = ModelFile.defaultModel(KpiRegistry.discover());
   private final KpiPlan plan = new KpiPlan(
@@ -84,12 +89,41 @@ class AccountBufferSerializationTest {
     byte[] bytes = sampleBuffer().toBytes();
     try (InputStream golden = getClass().getResourceAsStream(GOLDEN)) {
       if (golden == null) {
-        Path written = Files.write(Path.of("target", "account-buffer.v1.bin"), bytes);
+        Path written = Files.write(Path.of("target", "account-buffer.v1.sums-192.bin"), bytes);
         throw new AssertionError("golden file " + GOLDEN + " is missing; wrote " + written
             + " to review and copy to src/test/resources");
       }
       assertThat(bytes).isEqualTo(golden.readAllBytes());
     }
+  }
+
+  @Test
+  void fromBytes_ofTheGoldenFileWithVersion1KpiStates_readsTheSameValues() throws IOException {
+    byte[] old;
+    try (InputStream golden = getClass().getResourceAsStream(GOLDEN_BEFORE_192_BIT_SUMS)) {
+      assertThat(golden).as(GOLDEN_BEFORE_192_BIT_SUMS).isNotNull();
+      old = golden.readAllBytes();
+    }
+    AccountValues read = plan.values(AccountBuffer.fromBytes(old));
+    AccountValues now = plan.values(sampleBuffer());
+
+    // Only the means of sales differ, of one sample each: version 1 held the sample rounded to
+    // 2^-32. (The service cloud's sentiment is a metric, held as a double.)
+    assertThat(read.clouds()).hasSameSizeAs(now.clouds());
+    for (int c = 0; c < now.clouds().size(); c++) {
+      List<KpiValue> expected = new java.util.ArrayList<>(now.clouds().get(c).values());
+      for (int k = 0; k < expected.size(); k++) {
+        boolean sales = now.clouds().get(c).cloud().equals(dev.chs.api.CloudId.of("sales"));
+        if (sales && expected.get(k) instanceof KpiValue.Measured m
+            && (m.kpiId().equals("sentiment") || m.kpiId().equals("product_adoption"))) {
+          expected.set(k, KpiValue.Measured.of(m.kpiId(), Math.round(m.raw() * 0x1p32) * 0x1p-32,
+              1));
+        }
+      }
+      assertThat(read.clouds().get(c).values()).isEqualTo(expected);
+    }
+    assertThat(now.clouds().get(0).values()).contains(KpiValue.Measured.of("sentiment", -0.3, 1))
+        .contains(KpiValue.Measured.of("product_adoption", 0.7, 1));
   }
 
   @Test

@@ -1,0 +1,166 @@
+package dev.chs.api.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.LongRange;
+import net.jqwik.api.constraints.Scale;
+import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Test;
+
+class ExactSumsTest {
+  @Test
+  void splitsATermIntoTwoWordsOfUnitsOfTwoToTheMinus64() {
+    assertThat(ExactSums.termLow(1.0)).isZero();
+    assertThat(ExactSums.termMiddle(1.0)).isEqualTo(1); // 2^64 units
+    assertThat(ExactSums.termLow(0.5)).isEqualTo(Long.MIN_VALUE); // 2^63 units
+    assertThat(ExactSums.termMiddle(0.5)).isZero();
+    assertThat(ExactSums.termLow(-1.0)).isZero();
+    assertThat(ExactSums.termMiddle(-1.0)).isEqualTo(-1); // -2^64, high word -1 too
+    assertThat(ExactSums.termLow(-0x1p-64)).isEqualTo(-1);
+    assertThat(ExactSums.termMiddle(-0x1p-64)).isEqualTo(-1);
+    assertThat(ExactSums.termMiddle(0x1p62)).isEqualTo(1L << 62);
+  }
+
+  @Test
+  void rejectsATermOfTwoToThe63OrMore() {
+    assertThatThrownBy(() -> ExactSums.termLow(0x1p63))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("term: must be finite and smaller than 2^63 in magnitude, was 9.223372036854776E18");
+    assertThatThrownBy(() -> ExactSums.termMiddle(-0x1p63))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ExactSums.quotient(0, 1, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("divisor: must be >= 1, was 0");
+  }
+
+  @Test
+  void cannotOverflow_withTheLargestTermsALongCanCount() {
+    // 2^62 terms of the largest magnitude below 2^63 (2^63 - 2^10) sum to about 2^189 units,
+    // within the 2^191 of 192 signed bits. Build it by doubling: 62 merges of a sum with itself.
+    MergeableSum sum = new MergeableSum();
+    sum.add(-Math.nextDown(0x1p63));
+    for (int i = 0; i < 62; i++) {
+      sum.merge(copyOf(sum));
+    }
+    assertThat(sum.value()).isEqualTo(-Math.nextDown(0x1p63) * 0x1p62);
+    assertThat(sum.dividedBy(1L << 62)).isEqualTo(-Math.nextDown(0x1p63));
+  }
+
+  @Test
+  void quotient_ofEqualTerms_isTheTerm_evenWhenTheSumIsNoDouble() {
+    MergeableSum sum = new MergeableSum();
+    for (int i = 0; i < 3; i++) {
+      sum.add(0.1);
+    }
+    // 3 * 0.1 needs more than 53 bits, so the sum is not a double and the slow path divides.
+    assertThat(exactOf(sum)).isNotEqualByComparingTo(new BigDecimal(sum.value()));
+    assertThat(sum.dividedBy(3)).isEqualTo(0.1);
+    assertThat(sum.dividedBy(7)).isEqualTo(nearest(exactOf(sum), 7));
+  }
+
+  @Test
+  void widensThe128BitFormByAnExactShift() {
+    // -1 unit of 2^-32 is 2^32 units of 2^-64, negative: words (-1, -1, -2^32).
+    assertThat(ExactSums.widenedWord(-1, -1, 2)).isEqualTo(-1);
+    assertThat(ExactSums.widenedWord(-1, -1, 1)).isEqualTo(-1);
+    assertThat(ExactSums.widenedWord(-1, -1, 0)).isEqualTo(-(1L << 32));
+    assertThat(ExactSums.widenedWord(1L << 40, 3, 2)).isEqualTo(1L << 8);
+    assertThat(ExactSums.widenedWord(1L << 40, 3, 1)).isZero();
+    assertThat(ExactSums.widenedWord(1L << 40, 3, 0)).isEqualTo(3L << 32);
+    assertThatThrownBy(() -> ExactSums.widenedWord(0, 0, 3))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("index: must be 0, 1 or 2, was 3");
+  }
+
+  @Property
+  void value_isCorrectlyRounded_forAnyThreeWords(
+      @ForAll long high, @ForAll long middle, @ForAll long low) {
+    assertNearest(ExactSums.value(high, middle, low), ExactSums.exactValue(high, middle, low));
+  }
+
+  @Property
+  void value_isCorrectlyRounded_nearTies(
+      @ForAll @LongRange(min = -3, max = 3) long high, @ForAll long middle,
+      @ForAll @LongRange(min = 0, max = 4095) long lowBits) {
+    // Low words near 2^10 multiples put the rounding point at or next to a tie.
+    long low = (lowBits << 52) | (lowBits & 3) << 9;
+    assertNearest(ExactSums.value(high, middle, low), ExactSums.exactValue(high, middle, low));
+  }
+
+  @Property
+  void quotient_isCorrectlyRounded(
+      @ForAll @Size(min = 1, max = 20) List<@DoubleRange(min = -1e12, max = 1e12) @Scale(8) Double> terms,
+      @ForAll @LongRange(min = 1, max = Long.MAX_VALUE) long divisor) {
+    MergeableSum sum = new MergeableSum();
+    terms.forEach(sum::add);
+    assertNearestQuotient(sum.dividedBy(divisor), exactOf(sum), divisor);
+  }
+
+  @Property
+  void quotient_ofSmallDivisors_isCorrectlyRounded(
+      @ForAll @Size(min = 1, max = 20) List<@DoubleRange(min = -1, max = 1) @Scale(17) Double> terms,
+      @ForAll @LongRange(min = 1, max = 1000) long divisor) {
+    MergeableSum sum = new MergeableSum();
+    terms.forEach(sum::add);
+    assertNearestQuotient(sum.dividedBy(divisor), exactOf(sum), divisor);
+  }
+
+  /** The exact value a sum holds, read from its serialized words. */
+  static BigDecimal exactOf(MergeableSum sum) {
+    try {
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      sum.writeTo(new DataOutputStream(bytes));
+      DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+      return ExactSums.exactValue(in.readLong(), in.readLong(), in.readLong());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Checks that no double lies nearer to {@code exact} than {@code rounded}, ties to even. */
+  static void assertNearest(double rounded, BigDecimal exact) {
+    assertNearestQuotient(rounded, exact, 1);
+  }
+
+  private static void assertNearestQuotient(double rounded, BigDecimal dividend, long divisor) {
+    assertThat(rounded).isFinite();
+    // Compare |dividend - x * divisor| exactly for x = rounded and its two neighbours.
+    BigDecimal by = BigDecimal.valueOf(divisor);
+    BigDecimal mine = distance(dividend, rounded, by);
+    BigDecimal below = distance(dividend, Math.nextDown(rounded), by);
+    BigDecimal above = distance(dividend, Math.nextUp(rounded), by);
+    assertThat(mine).as("%s vs next down", rounded).isLessThanOrEqualTo(below);
+    assertThat(mine).as("%s vs next up", rounded).isLessThanOrEqualTo(above);
+    boolean tie = mine.compareTo(below) == 0 || mine.compareTo(above) == 0;
+    if (tie && rounded != 0) {
+      assertThat(Double.doubleToRawLongBits(rounded) & 1).as("tie goes to even").isZero();
+    }
+  }
+
+  private static BigDecimal distance(BigDecimal dividend, double x, BigDecimal divisor) {
+    return dividend.subtract(new BigDecimal(x).multiply(divisor)).abs();
+  }
+
+  private static double nearest(BigDecimal dividend, long divisor) {
+    return dividend.divide(BigDecimal.valueOf(divisor), new MathContext(60)).doubleValue();
+  }
+
+  private static MergeableSum copyOf(MergeableSum sum) {
+    MergeableSum copy = new MergeableSum();
+    copy.merge(sum);
+    return copy;
+  }
+}
