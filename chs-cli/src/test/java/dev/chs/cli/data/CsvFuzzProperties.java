@@ -14,13 +14,6 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -29,7 +22,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.statistics.Statistics;
 
 /**
@@ -53,11 +45,6 @@ import net.jqwik.api.statistics.Statistics;
  */
 class CsvFuzzProperties {
   private static final long DEADLINE_SECONDS = 20;
-  private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(task -> {
-    Thread thread = new Thread(task, "csv-fuzz");
-    thread.setDaemon(true);
-    return thread;
-  });
 
   /** One or two valid rows of each file; the mutations then break them. */
   private static final Map<DataFile, List<String>> VALID_ROWS = new EnumMap<>(Map.of(
@@ -82,16 +69,11 @@ class CsvFuzzProperties {
       "+999999999-12-31T23:59:59Z", "-999999999-01-01", "2026-06-01T10:00:00+19:00", "*", " ",
       "true", "TRUE", "renewed", "churned", "account_id", "cloud", "C-1", "A-1");
 
-  @AfterContainer
-  static void stopWorker() {
-    WORKER.shutdownNow();
-  }
-
   @Property(tries = 300, edgeCases = EdgeCasesMode.NONE)
   void aMutatedDataSetIsReadOrFailsOnlyAsDocumented(@ForAll("dataSets") Map<DataFile, byte[]> set)
       throws Exception {
-    Outcome lenient = withinDeadline(() -> read(set, DataSetReader.lenient()));
-    Outcome strict = withinDeadline(() -> read(set, DataSetReader.strict()));
+    Outcome lenient = Deadline.within(DEADLINE_SECONDS, () -> read(set, DataSetReader.lenient()));
+    Outcome strict = Deadline.within(DEADLINE_SECONDS, () -> read(set, DataSetReader.strict()));
 
     lenient.checkAgainst(set);
     strict.checkAgainst(set);
@@ -113,7 +95,7 @@ class CsvFuzzProperties {
       @ForAll("kinds") DataFile kind, @ForAll("randomBytes") byte[] bytes) throws Exception {
     Map<DataFile, byte[]> set = Map.of(kind, bytes);
 
-    Outcome lenient = withinDeadline(() -> read(set, DataSetReader.lenient()));
+    Outcome lenient = Deadline.within(DEADLINE_SECONDS, () -> read(set, DataSetReader.lenient()));
 
     lenient.checkAgainst(set);
   }
@@ -123,7 +105,7 @@ class CsvFuzzProperties {
       @ForAll("texts") String text,
       @ForAll("limits") int maxFieldLength,
       @ForAll("limits") int maxFields) throws Exception {
-    List<Long> lines = withinDeadline(() -> {
+    List<Long> lines = Deadline.within(DEADLINE_SECONDS, () -> {
       List<Long> seen = new ArrayList<>();
       try (CsvParser csv = new CsvParser(new StringReader(text), maxFieldLength, maxFields)) {
         while (csv.next()) {
@@ -228,22 +210,6 @@ class CsvFuzzProperties {
       }
     }
     return lines;
-  }
-
-  /** Runs a read on the worker, and fails if it does not end within the deadline. */
-  private static <T> T withinDeadline(Callable<T> read) throws Exception {
-    Future<T> future = WORKER.submit(read);
-    try {
-      return future.get(DEADLINE_SECONDS, TimeUnit.SECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      throw new AssertionError("the read did not end within " + DEADLINE_SECONDS + " s", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof Exception cause) {
-        throw cause;
-      }
-      throw new AssertionError("the read threw " + e.getCause(), e.getCause());
-    }
   }
 
   @Provide
