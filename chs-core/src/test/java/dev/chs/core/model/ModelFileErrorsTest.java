@@ -584,7 +584,13 @@ class ModelFileErrorsTest {
 
   @Test
   @Tag("MODEL-08")
-  void readsAnAliasOnceWithoutExpandingItIntoTheTree() {
+  void readsAnAliasAsTheTextOfItsNameSoThatNoAliasExpands() {
+    assertThat(yamlErrors("version: 1\nx: &a [{id: sentiment, weight: 1}]\nkpis: *a\n"))
+        .containsExactly(
+            "x: unknown property; expected one of version, window, min_coverage, rollup, bands,"
+                + " interventions, watchlist, renewal, kpis",
+            "kpis: must be a list, was \"a\"");
+
     StringBuilder text = new StringBuilder("version: 1\nx0: &a0 [1, 1, 1, 1, 1, 1, 1, 1, 1]\n");
     for (int i = 1; i <= 9; i++) {
       text.append("x").append(i).append(": &a").append(i).append(" [")
@@ -598,7 +604,7 @@ class ModelFileErrorsTest {
     assertThat(errors).hasSize(11).contains(
         "x9: unknown property; expected one of version, window, min_coverage, rollup, bands,"
             + " interventions, watchlist, renewal, kpis");
-    assertThat(errors.get(errors.size() - 1)).startsWith("kpis");
+    assertThat(errors.get(errors.size() - 1)).isEqualTo("kpis: must be a list, was \"a9\"");
   }
 
   @Test
