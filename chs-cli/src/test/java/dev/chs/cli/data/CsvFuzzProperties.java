@@ -43,7 +43,7 @@ import net.jqwik.api.statistics.Statistics;
  * stay below a few megabytes, so that an unbounded buffer would show as a failure to stop rather
  * than as an out-of-memory error in the build.
  */
-class CsvFuzzProperties {
+public class CsvFuzzProperties {
   private static final long DEADLINE_SECONDS = 20;
 
   /** One or two valid rows of each file; the mutations then break them. */
@@ -236,6 +236,16 @@ class CsvFuzzProperties {
   Arbitrary<Integer> limits() {
     return Arbitraries.oneOf(Arbitraries.integers().between(1, 8),
         Arbitraries.just(CsvParser.DEFAULT_MAX_FIELDS));
+  }
+
+  /**
+   * Returns data sets of one to three files, each a mutated valid file, for properties of other
+   * packages, such as the command line's.
+   *
+   * @return the data sets, by file
+   */
+  public static Arbitrary<Map<DataFile, byte[]>> mutatedDataSets() {
+    return new CsvFuzzProperties().dataSets();
   }
 
   @Provide
