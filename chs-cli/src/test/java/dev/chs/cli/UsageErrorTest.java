@@ -123,6 +123,7 @@ class UsageErrorTest {
   }
 
   @Test
+  @Tag("CSV-43")
   void score_unknownFormat_exits2() throws IOException {
     Chs.Run run = score("--data", data().toString(), "--as-of", "2026-07-01", "--format", "xml");
 
@@ -131,6 +132,7 @@ class UsageErrorTest {
   }
 
   @Test
+  @Tag("CSV-43")
   void score_unknownOption_exits2() throws IOException {
     Chs.Run run = score("--data", data().toString(), "--as-of", "2026-07-01", "--fast");
 
@@ -139,6 +141,7 @@ class UsageErrorTest {
   }
 
   @Test
+  @Tag("CSV-43")
   void score_outAndRejectsTheSameFile_exits2() throws IOException {
     Path file = temp.resolve("same.csv");
 
@@ -150,6 +153,7 @@ class UsageErrorTest {
   }
 
   @Test
+  @Tag("CSV-43")
   void chs_withoutACommand_exits2WithUsage() {
     Chs.Run run = Chs.run();
 
@@ -158,6 +162,7 @@ class UsageErrorTest {
   }
 
   @Test
+  @Tag("CSV-43")
   void chs_unknownCommand_exits2() {
     Chs.Run run = Chs.run("scores");
 
