@@ -79,6 +79,17 @@ class CsvBadInputTest {
   }
 
   @Test
+  @Tag("CSV-10")
+  void headerNamesAreTrimmedAndUnknownColumnsIgnored() throws IOException {
+    read("cases.csv", " opened_at ,note,case_id,account_id,cloud,closed_at,"
+        + "first_contact_resolution\n2026-06-01,\"a, b\",C-1,A-1,,,\n");
+
+    assertThat(rejects).isEmpty();
+    assertThat(signals).singleElement().isInstanceOfSatisfying(SupportCase.class,
+        c -> assertThat(c.caseId()).isEqualTo("C-1"));
+  }
+
+  @Test
   @Tag("CSV-12")
   void textAfterAClosingQuoteRejectsTheRow() throws IOException {
     assertThat(reasonOf("cases.csv", CASES, GOOD_CASE, "\"C-2\"x,A-1,,2026-06-01,,"))
