@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chs.cli.data.CsvFuzzProperties;
 import dev.chs.cli.data.DataFile;
+import dev.chs.cli.data.Deadline;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,8 @@ import net.jqwik.api.statistics.Statistics;
  * Runs {@code chs score} end to end on mutated data sets (those of {@link CsvFuzzProperties}),
  * leniently and with {@code --strict}. Whatever the files hold, the run must end with one of the
  * documented exit codes: 0, 1 (only with {@code --strict}) or 2, never 3, which marks a bug in
- * chs; and standard error must end with the summary line.
+ * chs; and standard error must end with the summary line. A run that takes longer than a minute
+ * fails the property.
  */
 class ScoreFuzzProperties {
   private static Path root;
@@ -45,7 +47,7 @@ class ScoreFuzzProperties {
 
   @Property(tries = 30, edgeCases = EdgeCasesMode.NONE)
   void scoringAMutatedDataSetEndsWithADocumentedExitCode(
-      @ForAll("dataSets") Map<DataFile, byte[]> set) throws IOException {
+      @ForAll("dataSets") Map<DataFile, byte[]> set) throws Exception {
     Path data = Files.createTempDirectory(root, "data");
     for (Map.Entry<DataFile, byte[]> file : set.entrySet()) {
       Files.write(data.resolve(file.getKey().fileName()), file.getValue());
@@ -59,7 +61,7 @@ class ScoreFuzzProperties {
         args.add("--strict");
       }
 
-      Chs.Run run = Chs.run(args.toArray(new String[0]));
+      Chs.Run run = Deadline.within(60, () -> Chs.run(args.toArray(new String[0])));
 
       assertThat(run.code()).as(run.err()).isIn(strict ? List.of(0, 1, 2) : List.of(0, 2));
       assertThat(run.lastErrLine()).as(run.err())

@@ -11,7 +11,7 @@ import java.util.concurrent.TimeoutException;
  * input that would loop forever fails its property instead of hanging the build. jqwik runs
  * properties outside JUnit Jupiter, so Jupiter's {@code @Timeout} does not apply to them.
  */
-final class Deadline {
+public final class Deadline {
   private Deadline() {}
 
   /**
@@ -21,7 +21,7 @@ final class Deadline {
    * @throws AssertionError if the task has not ended after {@code seconds}; its thread is then
    *     interrupted and left to die with the test JVM, being a daemon
    */
-  static <T> T within(long seconds, Callable<T> task) throws Exception {
+  public static <T> T within(long seconds, Callable<T> task) throws Exception {
     FutureTask<T> future = new FutureTask<>(task);
     Thread thread = new Thread(future, "fuzz-parse");
     thread.setDaemon(true);
