@@ -6,6 +6,8 @@ import dev.chs.api.AccountId;
 import dev.chs.api.CloudId;
 import dev.chs.api.kpi.Curve;
 import dev.chs.api.kpi.Direction;
+import dev.chs.api.signal.Metric;
+import dev.chs.api.signal.RenewalOutcome;
 import dev.chs.core.model.HealthModel;
 import dev.chs.core.model.MetricKpi;
 import java.time.Duration;
@@ -106,5 +108,27 @@ class LearnBadInputTest {
           .isExactlyInstanceOf(IllegalArgumentException.class)
           .hasMessage("testShare: must be in (0, 1), was " + share);
     }
+  }
+
+  @Test
+  @Tag("API-33")
+  void snapshotMetricsGivenTwiceOrMissingForTheModelAreRefused() {
+    AccountId account = AccountId.of("A-1");
+    List<Metric> twice = List.of(new Metric(account, CloudId.ACCOUNT_WIDE, "nps", 3),
+        new Metric(account, CloudId.ACCOUNT_WIDE, "nps", 4));
+    List<RenewalOutcome> renewals = List.of(new RenewalOutcome(
+        account, CloudId.ACCOUNT_WIDE, ROW.renewalDate(), RenewalOutcome.Outcome.RENEWED));
+
+    assertThatThrownBy(() -> RenewalData.fromMetrics("d", twice, renewals, null))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("metric 'nps' of account A-1, cloud '': must be given once, was 3.0 and 4.0");
+
+    HealthModel model = HealthModel.builder()
+        .kpi(new MetricKpi("churn_risk", Direction.LOWER_IS_BETTER, new Curve.Linear(1, 0)), 1)
+        .build();
+    assertThatThrownBy(() -> RenewalData.fromMetrics("d", twice.subList(0, 1), renewals, model))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("model: KPIs [churn_risk] have no column in the metrics, whose columns are"
+            + " [nps]");
   }
 }
