@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -77,6 +78,7 @@ class BadInputTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("catalogue")
+  @Tag("CSV-37")
   void score_badRow_isRejectedWithFileLineAndReason(
       String what, String file, String content, String reason, int rejected) throws IOException {
     Path data = dataSet(file, content);
@@ -99,6 +101,7 @@ class BadInputTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("catalogue")
+  @Tag("CSV-36")
   void score_strict_stopsAtTheBadRowWithExitCode1(
       String what, String file, String content, String reason, int rejected) throws IOException {
     Path data = dataSet(file, content);

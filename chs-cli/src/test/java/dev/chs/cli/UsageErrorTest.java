@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,6 +39,7 @@ class UsageErrorTest {
   }
 
   @Test
+  @Tag("CSV-01")
   void score_missingFolder_exits2() throws IOException {
     Chs.Run run = score("--data", temp.resolve("nowhere").toString(), "--as-of", "2026-07-01",
         "--rejects", temp.resolve("r.csv").toString());
@@ -49,6 +51,7 @@ class UsageErrorTest {
   }
 
   @Test
+  @Tag("CSV-02")
   void score_emptyFolder_exits2() throws IOException {
     Path empty = Files.createDirectory(temp.resolve("empty"));
 
@@ -62,6 +65,7 @@ class UsageErrorTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"yesterday", "2026-13-01", "2026-07-01T10:00:00", "07/01/2026"})
+  @Tag("CSV-38")
   void score_unparseableDate_exits2(String date) throws IOException {
     Chs.Run run = score("--data", data().toString(), "--as-of", date);
 
@@ -80,6 +84,7 @@ class UsageErrorTest {
   }
 
   @Test
+  @Tag("MODEL-25")
   void score_badModelFile_exits2AndPrintsEveryErrorWithItsPath() throws IOException {
     Path model = temp.resolve("model.yaml");
     Files.writeString(model, "version: 1\nmin_coverage: 2\nkpis:\n"
@@ -96,6 +101,7 @@ class UsageErrorTest {
   }
 
   @Test
+  @Tag("MODEL-25")
   void score_modelWithoutAKnownExtension_exits2() throws IOException {
     Path model = Files.writeString(temp.resolve("model.txt"), "version: 1\n");
 
@@ -107,6 +113,7 @@ class UsageErrorTest {
   }
 
   @Test
+  @Tag("MODEL-03")
   void score_missingModelFile_exits2() throws IOException {
     Chs.Run run = score("--data", data().toString(), "--as-of", "2026-07-01",
         "--model", temp.resolve("absent.yaml").toString());
@@ -116,6 +123,7 @@ class UsageErrorTest {
   }
 
   @Test
+  @Tag("CSV-43")
   void score_unknownFormat_exits2() throws IOException {
     Chs.Run run = score("--data", data().toString(), "--as-of", "2026-07-01", "--format", "xml");
 
@@ -124,6 +132,7 @@ class UsageErrorTest {
   }
 
   @Test
+  @Tag("CSV-43")
   void score_unknownOption_exits2() throws IOException {
     Chs.Run run = score("--data", data().toString(), "--as-of", "2026-07-01", "--fast");
 
@@ -132,6 +141,7 @@ class UsageErrorTest {
   }
 
   @Test
+  @Tag("CSV-43")
   void score_outAndRejectsTheSameFile_exits2() throws IOException {
     Path file = temp.resolve("same.csv");
 
@@ -143,6 +153,7 @@ class UsageErrorTest {
   }
 
   @Test
+  @Tag("CSV-43")
   void chs_withoutACommand_exits2WithUsage() {
     Chs.Run run = Chs.run();
 
@@ -151,6 +162,7 @@ class UsageErrorTest {
   }
 
   @Test
+  @Tag("CSV-43")
   void chs_unknownCommand_exits2() {
     Chs.Run run = Chs.run("scores");
 

@@ -55,7 +55,9 @@ public record SignalFiles(List<Signal> signals, List<RenewalOutcome> renewals, b
    *
    * @param dir the data-set folder
    * @return its signals and renewals
-   * @throws IOException if {@code renewals.csv} is missing, a file cannot be read, or a row is bad
+   * @throws IOException if {@code renewals.csv} is missing, a file cannot be read or is not UTF-8,
+   *     lacks a required column, or has a bad row; the message names the file, and the line of a
+   *     bad row
    */
   public static SignalFiles read(Path dir) throws IOException {
     List<Signal> signals = new ArrayList<>();
@@ -81,7 +83,9 @@ public record SignalFiles(List<Signal> signals, List<RenewalOutcome> renewals, b
    *
    * @param file the file
    * @return the metrics, row by row, columns in header order
-   * @throws IOException if the file cannot be read, or lacks {@code account_id}
+   * @throws IOException if the file cannot be read or is not UTF-8, lacks {@code account_id}, or
+   *     has a row with an empty account id, a blank cloud or {@code *}, or a value under a
+   *     column without a name; the message names the file, and the line of a bad row
    */
   public static List<Metric> readMetrics(Path file) throws IOException {
     Csv csv = Csv.read(file);
@@ -95,16 +99,25 @@ public record SignalFiles(List<Signal> signals, List<RenewalOutcome> renewals, b
     }
     List<Metric> metrics = new ArrayList<>();
     for (Csv.Record record : csv.records()) {
-      AccountId id = AccountId.of(required(csv, record, account, "account_id"));
-      CloudId cloudId = cloud < 0 ? CloudId.ACCOUNT_WIDE : CloudId.of(Csv.field(record, cloud));
-      for (int c : numeric) {
-        String text = Csv.field(record, c).strip();
-        if (!text.isEmpty()) {
-          metrics.add(new Metric(id, cloudId, csv.header().get(c), Double.parseDouble(text)));
-        }
+      try {
+        addMetrics(csv, record, account, cloud, numeric, metrics);
+      } catch (IllegalArgumentException e) {
+        throw new IOException(file + ", line " + record.line() + ": " + e.getMessage(), e);
       }
     }
     return metrics;
+  }
+
+  private static void addMetrics(Csv csv, Csv.Record record, int account, int cloud,
+      List<Integer> numeric, List<Metric> metrics) {
+    AccountId id = AccountId.of(required(csv, record, account, "account_id"));
+    CloudId cloudId = cloud < 0 ? CloudId.ACCOUNT_WIDE : CloudId.of(Csv.field(record, cloud));
+    for (int c : numeric) {
+      String text = Csv.field(record, c).strip();
+      if (!text.isEmpty()) {
+        metrics.add(new Metric(id, cloudId, csv.header().get(c), Double.parseDouble(text)));
+      }
+    }
   }
 
   private static boolean isNumeric(Csv csv, int column) {

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class BacktestTest {
@@ -88,6 +89,7 @@ class BacktestTest {
   }
 
   @Test
+  @Tag("API-31")
   void aTimeSplitNeedsMoreThanOneRenewalDate() {
     List<RenewalData.Renewal> rows = new ArrayList<>();
     double[][] values = new double[40][];
@@ -104,6 +106,7 @@ class BacktestTest {
   }
 
   @Test
+  @Tag("API-31")
   void rejectsMoreFoldsThanTheRarerOutcomeHasRows() {
     assertThatThrownBy(() -> Backtest.crossValidate(DATA, 10_000, 7, FitOptions.DEFAULT))
         .isInstanceOf(IllegalArgumentException.class)

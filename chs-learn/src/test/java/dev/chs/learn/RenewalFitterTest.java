@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class RenewalFitterTest {
@@ -202,6 +203,7 @@ class RenewalFitterTest {
   }
 
   @Test
+  @Tag("API-32")
   void rejectsDataWithOneOutcome() {
     List<RenewalData.Renewal> rows = new ArrayList<>();
     double[][] values = new double[20][];

@@ -18,6 +18,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.Scale;
 import net.jqwik.api.constraints.Size;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class MergeableSumTest {
@@ -97,6 +98,7 @@ class MergeableSumTest {
   }
 
   @Test
+  @Tag("API-36")
   void rejectsTermsItCannotHold() {
     MergeableSum sum = new MergeableSum();
     assertThatThrownBy(() -> sum.add(Double.NaN))

@@ -9,6 +9,7 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class CsvParserTest {
@@ -42,6 +43,7 @@ class CsvParserTest {
   }
 
   @Test
+  @Tag("CSV-04")
   void readsALoneCrAsALineBreak() throws IOException {
     assertThat(parse("a\rb\r")).extracting(Parsed::line).containsExactly(1L, 2L);
   }
@@ -65,6 +67,7 @@ class CsvParserTest {
   }
 
   @Test
+  @Tag("CSV-06")
   void skipsEmptyLinesButNotAQuotedEmptyField() throws IOException {
     assertThat(parse("a\n\n\r\n\"\"\nb\n"))
         .containsExactly(
@@ -79,6 +82,7 @@ class CsvParserTest {
   }
 
   @Test
+  @Tag("CSV-12")
   void reportsTextAfterAClosingQuoteAndCarriesOn() throws IOException {
     assertThat(parse("\"ab\"c,d\nnext\n"))
         .containsExactly(
@@ -98,6 +102,7 @@ class CsvParserTest {
   }
 
   @Test
+  @Tag("CSV-14")
   void boundsTheLengthOfAField() throws IOException {
     try (CsvParser csv = new CsvParser(new StringReader("abcdef,g\nh\n"), 4, 10)) {
       assertThat(csv.next()).isTrue();
@@ -109,6 +114,7 @@ class CsvParserTest {
   }
 
   @Test
+  @Tag("CSV-14")
   void boundsTheNumberOfFields() throws IOException {
     try (CsvParser csv = new CsvParser(new StringReader("a,b,c\n"), 10, 2)) {
       assertThat(csv.next()).isTrue();

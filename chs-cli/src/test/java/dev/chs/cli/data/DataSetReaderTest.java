@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -121,6 +122,7 @@ class DataSetReaderTest {
   }
 
   @Test
+  @Tag("CSV-04")
   void readsAByteOrderMarkCrlfAndQuotedFieldsWithTheRightLines() throws IOException {
     write(
         "accounts.csv",
@@ -140,6 +142,7 @@ class DataSetReaderTest {
   }
 
   @Test
+  @Tag("CSV-10")
   void takesColumnsInAnyOrderAndIgnoresUnknownOnes() throws IOException {
     write(
         "cases.csv",
@@ -178,6 +181,7 @@ class DataSetReaderTest {
   }
 
   @Test
+  @Tag("CSV-07")
   void rejectsEveryRowOfAFileThatLacksARequiredColumn() throws IOException {
     write(
         "cases.csv",
@@ -197,6 +201,7 @@ class DataSetReaderTest {
   }
 
   @Test
+  @Tag("CSV-08")
   void rejectsAFileThatNamesARequiredColumnTwice() throws IOException {
     write(
         "complaints.csv",
@@ -215,6 +220,7 @@ class DataSetReaderTest {
   }
 
   @Test
+  @Tag("CSV-09")
   void failsOnAHeaderWhoseQuoteSwallowsTheFile() throws IOException {
     write("complaints.csv", "complaint_id,\"account_id,cloud,raised_at\nK-1,A-1,,2026-06-04\n");
 
@@ -226,6 +232,7 @@ class DataSetReaderTest {
   }
 
   @Test
+  @Tag("CSV-09")
   void rejectsEveryRowAfterAMalformedHeader() throws IOException {
     write("complaints.csv", "complaint_id,\"account_id\"x,cloud,raised_at\nK-1,A-1,,2026-06-04\n");
 
@@ -241,12 +248,14 @@ class DataSetReaderTest {
   }
 
   @Test
+  @Tag("CSV-15")
   void rejectsAnEmptyId() throws IOException {
     assertThat(rejectOf("cases.csv", CASES_HEADER, GOOD_CASE, ",A-1,,2026-06-01,,"))
         .isEqualTo(new Reject("cases.csv", 3, "case_id: must not be empty"));
   }
 
   @Test
+  @Tag("CSV-16")
   void rejectsAnEmptyAccountId() throws IOException {
     assertThat(
             rejectOf(
@@ -258,6 +267,7 @@ class DataSetReaderTest {
   }
 
   @Test
+  @Tag("CSV-18")
   void rejectsATimestampThatCannotBeParsed() throws IOException {
     assertThat(rejectOf("cases.csv", CASES_HEADER, GOOD_CASE, "C-2,A-1,,2026-13-01,,"))
         .isEqualTo(
@@ -267,6 +277,7 @@ class DataSetReaderTest {
   }
 
   @Test
+  @Tag("CSV-19")
   void rejectsALocalDateTimeWithoutOffset() throws IOException {
     assertThat(rejectOf("cases.csv", CASES_HEADER, GOOD_CASE, "C-2,A-1,,2026-06-01T10:00:00,,"))
         .isEqualTo(
@@ -277,12 +288,14 @@ class DataSetReaderTest {
   }
 
   @Test
+  @Tag("CSV-15")
   void rejectsAnEmptyRequiredTimestamp() throws IOException {
     assertThat(rejectOf("cases.csv", CASES_HEADER, GOOD_CASE, "C-2,A-1,,,,"))
         .isEqualTo(new Reject("cases.csv", 3, "opened_at: must not be empty"));
   }
 
   @Test
+  @Tag("CSV-21")
   void rejectsACaseClosedBeforeItWasOpened() throws IOException {
     assertThat(
             rejectOf(
@@ -300,12 +313,14 @@ class DataSetReaderTest {
   private static final String GOOD_USAGE = "A-1,,2026-06-01,3,10";
 
   @Test
+  @Tag("CSV-24")
   void rejectsANegativeCount() throws IOException {
     assertThat(rejectOf("usage.csv", USAGE_HEADER, GOOD_USAGE, "A-1,,2026-06-02,-3,10"))
         .isEqualTo(new Reject("usage.csv", 3, "active_users: must be >= 0, was -3"));
   }
 
   @Test
+  @Tag("CSV-22")
   void rejectsACountThatIsNotAWholeNumber() throws IOException {
     assertThat(rejectOf("usage.csv", USAGE_HEADER, GOOD_USAGE, "A-1,,2026-06-02,2.5,10"))
         .isEqualTo(new Reject("usage.csv", 3, "active_users: must be a whole number, was '2.5'"));
@@ -315,6 +330,7 @@ class DataSetReaderTest {
   }
 
   @Test
+  @Tag("CSV-24")
   void rejectsNoLicensedUsers() throws IOException {
     assertThat(rejectOf("usage.csv", USAGE_HEADER, GOOD_USAGE, "A-1,,2026-06-02,0,0"))
         .isEqualTo(new Reject("usage.csv", 3, "licensed_users: must be >= 1, was 0"));
@@ -324,6 +340,8 @@ class DataSetReaderTest {
   private static final String GOOD_CONTRACT = "A-1,sales,100,";
 
   @Test
+  @Tag("CSV-24")
+  @Tag("CSV-25")
   void rejectsANonNumericOrNegativeArr() throws IOException {
     assertThat(rejectOf("contracts.csv", CONTRACTS_HEADER, GOOD_CONTRACT, "A-2,sales,12k,"))
         .isEqualTo(new Reject("contracts.csv", 3, "arr: must be a number, was '12k'"));
@@ -336,6 +354,7 @@ class DataSetReaderTest {
   }
 
   @Test
+  @Tag("CSV-17")
   void rejectsAContractWithoutCloudAndTheOverallCloudName() throws IOException {
     assertThat(rejectOf("contracts.csv", CONTRACTS_HEADER, GOOD_CONTRACT, "A-2,,5,"))
         .isEqualTo(
@@ -352,6 +371,7 @@ class DataSetReaderTest {
   private static final String GOOD_SENTIMENT = "A-1,,2026-06-01,0.5";
 
   @Test
+  @Tag("CSV-27")
   void rejectsSentimentOutsideItsScaleOrNaN() throws IOException {
     assertThat(rejectOf("sentiment.csv", SENTIMENT_HEADER, GOOD_SENTIMENT, "A-1,,2026-06-02,1.5"))
         .isEqualTo(new Reject("sentiment.csv", 3, "score: must be in [-1.0, 1.0], was 1.5"));
@@ -361,6 +381,7 @@ class DataSetReaderTest {
   }
 
   @Test
+  @Tag("CSV-28")
   void rejectsABooleanOtherThanTrueOrFalse() throws IOException {
     assertThat(rejectOf("cases.csv", CASES_HEADER, GOOD_CASE, "C-2,A-1,,2026-06-01,,yes"))
         .isEqualTo(
@@ -374,6 +395,7 @@ class DataSetReaderTest {
   }
 
   @Test
+  @Tag("CSV-29")
   void rejectsAnUnknownOutcome() throws IOException {
     assertThat(
             rejectOf(
@@ -386,12 +408,14 @@ class DataSetReaderTest {
   }
 
   @Test
+  @Tag("CSV-11")
   void rejectsARowWithTheWrongNumberOfFields() throws IOException {
     assertThat(rejectOf("cases.csv", CASES_HEADER, GOOD_CASE, "C-2,A-1,,2026-06-01,"))
         .isEqualTo(new Reject("cases.csv", 3, "expected 6 fields as in the header, found 5"));
   }
 
   @Test
+  @Tag("CSV-13")
   void rejectsAnUnterminatedQuoteNamingItsLine() throws IOException {
     assertThat(rejectOf("cases.csv", CASES_HEADER, GOOD_CASE, "C-2,\"A-1,,2026-06-01,,\nC-3"))
         .isEqualTo(
@@ -401,6 +425,7 @@ class DataSetReaderTest {
   }
 
   @Test
+  @Tag("CSV-30")
   void rejectsRepeatedIdsNamingTheFirstLine() throws IOException {
     write(
         "cases.csv",
@@ -427,6 +452,7 @@ class DataSetReaderTest {
   }
 
   @Test
+  @Tag("CSV-31")
   void rejectsRepeatedKeysOfRenewalsAndMetrics() throws IOException {
     write(
         "renewals.csv",
@@ -448,6 +474,7 @@ class DataSetReaderTest {
   }
 
   @Test
+  @Tag("CSV-32")
   void rejectsAMetricThatIsNotAFiniteNumberNamingTheColumn() throws IOException {
     write(
         "metrics.csv",
@@ -467,6 +494,7 @@ class DataSetReaderTest {
   }
 
   @Test
+  @Tag("CSV-36")
   void stopsAtTheFirstBadRowInStrictMode() throws IOException {
     write("accounts.csv", "account_id,name\nA-1,x\n");
     write("cases.csv", CASES_HEADER + GOOD_CASE + "\nC-2,A-1,,2026-06-01,,maybe\nC-3,,,,,\n");
@@ -492,6 +520,8 @@ class DataSetReaderTest {
   }
 
   @Test
+  @Tag("CSV-01")
+  @Tag("CSV-02")
   void failsWhenNoSignalFileIsPresent() throws IOException {
     write("accounts.csv", "account_id,name\n");
 
@@ -508,6 +538,7 @@ class DataSetReaderTest {
   }
 
   @Test
+  @Tag("CSV-05")
   void countsAFileWithOnlyAHeaderAsSuppliedAndEmpty() throws IOException {
     write("complaints.csv", "complaint_id,account_id,cloud,raised_at\n");
 
@@ -519,6 +550,7 @@ class DataSetReaderTest {
   }
 
   @Test
+  @Tag("CSV-03")
   void namesTheFileAndLineOfBytesThatAreNotUtf8() throws IOException {
     Files.write(
         folder.resolve("complaints.csv"),

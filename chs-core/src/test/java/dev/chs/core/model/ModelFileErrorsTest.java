@@ -8,8 +8,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +28,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-24")
   void reportsEveryErrorWithItsPath() {
     String text = String.join("\n",
         "version: 1",
@@ -63,6 +67,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-04")
   void reportsAYamlSyntaxErrorAsOneErrorWithLineAndColumn() {
     assertThat(yamlErrors("version: 1\n  window: P30D\n" + KPI))
         .containsExactly("line 2, column 9: mapping values are not allowed here");
@@ -72,6 +77,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-04")
   void reportsAJsonSyntaxErrorAsOneErrorWithLineAndColumn() {
     assertThat(jsonErrors("{\"version\": 1,\n \"kpis\": [}\n")).containsExactly(
         "line 2, column 11: Unexpected close marker '}': expected ']' (for Array starting at"
@@ -79,6 +85,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-04")
   void reportsJsonCommentsAsSyntaxErrors() {
     assertThat(jsonErrors("{\"version\": 1} // v1\n")).containsExactly(
         "line 1, column 16: Unexpected character ('/' (code 47)): maybe a (non-standard)"
@@ -86,6 +93,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-10")
   void reportsUnknownPropertiesAtTheTopLevel() {
     assertThat(yamlErrors("version: 1\nwindows: P30D\n" + KPI)).containsExactly(
         "windows: unknown property; expected one of version, window, min_coverage, rollup,"
@@ -93,6 +101,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-10")
   void reportsUnknownPropertiesInEverySection() {
     String text = String.join("\n",
         "version: 1",
@@ -121,6 +130,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-12")
   void reportsValuesOfTheWrongType() {
     String text = String.join("\n",
         "version: 1",
@@ -152,6 +162,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-06")
   void reportsATopLevelThatIsNotAnObject() {
     assertThat(yamlErrors("- version: 1\n")).containsExactly(
         "model: must be an object holding at least version and kpis, was [{\"version\":1}]");
@@ -160,6 +171,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-05")
   void reportsADuplicateKey() {
     assertThat(yamlErrors("version: 1\nversion: 1\n" + KPI))
         .containsExactly("line 2, column 8: duplicate key 'version'");
@@ -170,6 +182,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-07")
   void reportsMoreThanOneDocument() {
     assertThat(yamlErrors("version: 1\n" + KPI + "---\nversion: 1\n")).containsExactly(
         "line 5, column 1: unexpected content after the model; a file holds one model (one YAML"
@@ -177,6 +190,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-11")
   void reportsAMissingVersionAndGoesOn() {
     assertThat(yamlErrors("min_coverage: 2\n" + KPI)).containsExactly(
         "version: missing; expected 1, the version of this format",
@@ -184,6 +198,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-11")
   void reportsAnotherVersionAlone() {
     assertThat(yamlErrors("version: 2\nwindow: soon\nkpis: []\n")).containsExactly(
         "version: must be 1, the only version this release reads, was 2; the rest of the file"
@@ -197,12 +212,14 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-17")
   void reportsAnUnknownKpiAndListsTheKpisAvailable() {
     assertThat(yamlErrors("version: 1\nkpis:\n  - {id: nps, weight: 1}\n"))
         .containsExactly("kpis[0].id: unknown KPI 'nps'; available: " + AVAILABLE);
   }
 
   @Test
+  @Tag("MODEL-14")
   void reportsAMissingIdOrWeight() {
     assertThat(yamlErrors("version: 1\nkpis:\n  - {weight: 1}\n  - {id: sentiment}\n"))
         .containsExactly(
@@ -211,6 +228,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-13")
   void reportsANegativeOrInfiniteWeight() {
     String text = "version: 1\nkpis:\n  - {id: sentiment, weight: -0.5}\n"
         + "  - {id: nps, weight: 1e400}\n";
@@ -222,6 +240,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-04")
   void reportsANanWeightWhereItsSyntaxIsRejected() {
     assertThat(yamlErrors("version: 1\nkpis:\n  - {id: sentiment, weight: .nan}\n"))
         .containsExactly("line 3, column 33: Malformed numeric value '.nan'");
@@ -230,6 +249,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-15")
   void reportsAWindowThatIsNotAPositiveDuration() {
     for (String window : List.of("ninety", "P0D", "-P1D", "P3M", "90d")) {
       assertThat(yamlErrors("version: 1\nwindow: " + window + "\n" + KPI)).containsExactly(
@@ -238,6 +258,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-16")
   void reportsACurveOfUnknownOrMissingType() {
     String text = String.join("\n",
         "version: 1",
@@ -252,6 +273,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-22")
   void reportsABadLinearCurve() {
     String text = "version: 1\nkpis:\n  - {id: sentiment, weight: 1, curve: {type: linear,"
         + " worst: 1, best: 1}}\n  - {id: product_adoption, weight: 1, curve: {type: linear}}\n";
@@ -268,6 +290,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-22")
   void reportsBadPiecewisePoints() {
     String text = "version: 1\nkpis:\n"
         + entry("sentiment", "{type: piecewise, points: [[0, 0], [0, 50]]}")
@@ -288,6 +311,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-22")
   void reportsBadSteps() {
     String text = "version: 1\nkpis:\n"
         + entry("sentiment", "{type: steps, below: 100, steps: []}")
@@ -306,12 +330,14 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-23")
   void reportsBandsOutOfOrder() {
     assertThat(yamlErrors("version: 1\nbands: {healthy: 60, watch: 50, at_risk: 55}\n" + KPI))
         .containsExactly("bands.at_risk: must be in [0, watch (50.0)), was 55.0");
   }
 
   @Test
+  @Tag("MODEL-23")
   void marksADefaultThatBreaksARuleOfAPartialSection() {
     assertThat(yamlErrors("version: 1\nbands: {healthy: 40}\n" + KPI)).containsExactly(
         "bands.watch: must be in [0, healthy (40.0)), was 50.0 (not given, so the default"
@@ -319,6 +345,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-23")
   void reportsBadPolicies() {
     String text = String.join("\n",
         "version: 1",
@@ -336,18 +363,21 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-23")
   void reportsAMinimumCoverageOutOfRange() {
     assertThat(yamlErrors("version: 1\nmin_coverage: -0.1\n" + KPI))
         .containsExactly("min_coverage: must be in [0, 1], was -0.1");
   }
 
   @Test
+  @Tag("MODEL-16")
   void reportsAnUnknownRollup() {
     assertThat(yamlErrors("version: 1\nrollup: ARR\n" + KPI))
         .containsExactly("rollup: must be one of arr, equal, was 'ARR'");
   }
 
   @Test
+  @Tag("MODEL-14")
   void reportsMissingOrEmptyKpis() {
     assertThat(yamlErrors("version: 1\n")).containsExactly(
         "kpis: missing; expected a list of KPIs, each with an id and a weight");
@@ -360,6 +390,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-18")
   void reportsADuplicateKpiIdEvenNextToABrokenEntry() {
     String text = "version: 1\nkpis:\n  - {id: sentiment, weight: 1}\n  - {id: nps, weight: 1}\n"
         + "  - {id: sentiment, weight: 2}\n";
@@ -370,6 +401,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-21")
   void reportsWeightsThatAreAllZero() {
     String text = "version: 1\nkpis:\n  - {id: sentiment, weight: 0}\n"
         + "  - {id: product_adoption, weight: 0, weights_by_cloud: {sales: 0}}\n";
@@ -379,6 +411,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-20")
   void reportsBadCloudWeights() {
     String text = String.join("\n",
         "version: 1",
@@ -396,6 +429,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-02")
   void rejectsAFileWithAnotherExtension(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("model.txt"), "version: 1\n" + KPI);
 
@@ -406,6 +440,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-24")
   void namesTheFileInTheMessage(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("model.yml"), "version: 1\nrollup: x\n" + KPI);
 
@@ -415,6 +450,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-01")
   void reportsAFileThatIsNotUtf8(@TempDir Path dir) throws IOException {
     byte[] latin1 =
         "version: 1\nwindow: P90D # \u00e9t\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
@@ -426,6 +462,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-19")
   void aMetricKpiNeedsADirectionAndACurve() {
     assertThat(yamlErrors("version: 1\nkpis:\n  - {id: total_day_minutes, metric: true,"
         + " weight: 1}\n")).containsExactly(
@@ -436,6 +473,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-19")
   void onlyAMetricKpiMayGiveADirection() {
     assertThat(yamlErrors("version: 1\nkpis:\n  - {id: sentiment, direction: lower_is_better,"
         + " weight: 1}\n  - {id: product_adoption, metric: false,"
@@ -447,6 +485,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-19")
   void aRegisteredKpiCannotBeAMetric() {
     assertThat(yamlErrors("version: 1\nkpis:\n  - {id: sentiment, metric: true,"
         + " direction: higher_is_better, weight: 1, curve: {type: linear, worst: -1, best: 1}}\n"))
@@ -455,6 +494,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-19")
   void metricFalseNamesARegisteredKpi() {
     assertThat(ModelFixtures.yaml("version: 1\nkpis:\n  - {id: sentiment, metric: false,"
         + " weight: 1}\n")).isEqualTo(ModelFixtures.yaml(
@@ -465,6 +505,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-19")
   void reportsEveryMistakeOfAMetricKpi() {
     String text = String.join("\n",
         "version: 1",
@@ -496,6 +537,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-23")
   void reportsTheMistakesOfIsotonicPoints() {
     assertThat(yamlErrors("version: 1\nrenewal: {type: isotonic, midpoint: 50,"
         + " points: [[0, 0.1], [120, 1.5], [50], [\"a\", 0.5], [60, -1]]}\n" + KPI))
@@ -508,6 +550,7 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-23")
   void isotonicPointsMustRiseInScoreAndNotFallInProbability() {
     assertThat(yamlErrors("version: 1\nrenewal: {type: isotonic,"
         + " points: [[0, 0.1], [50, 0.5], [60, 0.4]]}\n" + KPI))
@@ -520,11 +563,78 @@ class ModelFileErrorsTest {
   }
 
   @Test
+  @Tag("MODEL-14")
   void isotonicPointsAreRequired() {
     assertThat(yamlErrors("version: 1\nrenewal: {type: isotonic}\n" + KPI))
         .containsExactly("renewal.points: missing; expected a list of [score, probability] pairs");
     assertThat(jsonErrors("{\"version\": 1, \"renewal\": {\"type\": \"isotonic\","
         + " \"points\": 3}, \"kpis\": [{\"id\": \"sentiment\", \"weight\": 1}]}"))
         .containsExactly("renewal.points: must be a list of [score, probability] pairs, was 3");
+  }
+  @Test
+  @Tag("MODEL-08")
+  void refusesNestingDeeperThanAThousandLevels() {
+    String deep = "[".repeat(1_001) + "]".repeat(1_001);
+    String depthError = "syntax: Document nesting depth (1001) exceeds the maximum allowed (1000,"
+        + " from `StreamReadConstraints.getMaxNestingDepth()`)";
+    assertThat(jsonErrors("{\"version\": 1, \"kpis\": " + deep + "}"))
+        .containsExactly(depthError);
+    assertThat(yamlErrors("version: 1\nkpis: " + deep + "\n")).containsExactly(depthError);
+  }
+
+  @Test
+  @Tag("MODEL-08")
+  void readsAnAliasAsTheTextOfItsNameSoThatNoAliasExpands() {
+    assertThat(yamlErrors("version: 1\nx: &a [{id: sentiment, weight: 1}]\nkpis: *a\n"))
+        .containsExactly(
+            "x: unknown property; expected one of version, window, min_coverage, rollup, bands,"
+                + " interventions, watchlist, renewal, kpis",
+            "kpis: must be a list, was \"a\"");
+
+    StringBuilder text = new StringBuilder("version: 1\nx0: &a0 [1, 1, 1, 1, 1, 1, 1, 1, 1]\n");
+    for (int i = 1; i <= 9; i++) {
+      text.append("x").append(i).append(": &a").append(i).append(" [")
+          .append(String.join(", ", Collections.nCopies(9, "*a" + (i - 1))))
+          .append("]\n");
+    }
+    text.append("kpis: *a9\n");
+
+    List<String> errors = yamlErrors(text.toString());
+
+    assertThat(errors).hasSize(11).contains(
+        "x9: unknown property; expected one of version, window, min_coverage, rollup, bands,"
+            + " interventions, watchlist, renewal, kpis");
+    assertThat(errors.get(errors.size() - 1)).isEqualTo("kpis: must be a list, was \"a9\"");
+  }
+
+  @Test
+  @Tag("MODEL-09")
+  void ignoresALeadingByteOrderMarkInTextAndInAFile(@TempDir Path dir) throws IOException {
+    assertThat(ModelFixtures.yaml("\uFEFFversion: 1\n" + KPI).kpis()).hasSize(1);
+    Path file = Files.write(dir.resolve("model.json"),
+        ("\uFEFF{\"version\": 1, \"kpis\": [{\"id\": \"sentiment\", \"weight\": 1}]}")
+            .getBytes(StandardCharsets.UTF_8));
+    assertThat(ModelFile.read(file, ModelFixtures.REGISTRY).kpis()).hasSize(1);
+  }
+
+  @Test
+  @Tag("MODEL-16")
+  void reportsAnUnknownRenewalTypeOrDirection() {
+    assertThat(yamlErrors("version: 1\nrenewal: {type: probit}\n" + KPI))
+        .containsExactly("renewal.type: must be one of logistic, isotonic, was 'probit'");
+    assertThat(yamlErrors("version: 1\nkpis:\n  - {id: nps, metric: true, direction: up,"
+            + " weight: 1, curve: {type: linear, worst: 0, best: 10}}\n"))
+        .containsExactly("kpis[0].direction: must be one of higher_is_better, lower_is_better,"
+            + " stable_is_better, was 'up'");
+  }
+
+  @Test
+  @Tag("MODEL-03")
+  void reportsAFileThatCannotBeReadAsAnIoExceptionNamingIt(@TempDir Path dir) {
+    Path file = dir.resolve("missing.yaml");
+
+    assertThatThrownBy(() -> ModelFile.read(file, ModelFixtures.REGISTRY))
+        .isInstanceOf(NoSuchFileException.class)
+        .hasMessage(file.toString());
   }
 }

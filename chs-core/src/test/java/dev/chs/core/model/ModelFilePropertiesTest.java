@@ -35,14 +35,15 @@ class ModelFilePropertiesTest {
 
   @Property(tries = 500)
   void garbageYieldsAModelExceptionAndNothingElse(
-      @ForAll("garbage") String text, @ForAll ModelFile.Format format) {
-    assertThat(readsToAModelOrAModelException(text, format)).isTrue();
+      @ForAll("garbage") String text, @ForAll ModelFile.Format format) throws Exception {
+    assertThat(Deadline.within(20, () -> readsToAModelOrAModelException(text, format))).isTrue();
   }
 
   @Property(tries = 500)
   void aMutatedFileYieldsAModelOrAModelExceptionAndNothingElse(
-      @ForAll("mutatedFiles") Tuple.Tuple2<ModelFile.Format, String> file) {
-    assertThat(readsToAModelOrAModelException(file.get2(), file.get1())).isTrue();
+      @ForAll("mutatedFiles") Tuple.Tuple2<ModelFile.Format, String> file) throws Exception {
+    assertThat(Deadline.within(20, () -> readsToAModelOrAModelException(file.get2(), file.get1())))
+        .isTrue();
   }
 
   private static boolean readsToAModelOrAModelException(String text, ModelFile.Format format) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class InterventionTrackerTest {
@@ -116,6 +117,7 @@ class InterventionTrackerTest {
   }
 
   @Test
+  @Tag("API-26")
   void rejectsAnObservationThatIsNotLaterThanTheLastOne() {
     tracker.observe(T0, score(60));
 
@@ -126,6 +128,7 @@ class InterventionTrackerTest {
   }
 
   @Test
+  @Tag("API-26")
   void rejectsAScoreOfAnotherCloud() {
     HealthScore service = new HealthScore.InsufficientData(
         ACME, CloudId.of("service"), 0, 0.5, List.of());

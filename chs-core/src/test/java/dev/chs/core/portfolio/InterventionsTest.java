@@ -13,6 +13,7 @@ import dev.chs.core.model.InterventionPolicy;
 import dev.chs.core.score.AccountHealth;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class InterventionsTest {
@@ -63,6 +64,7 @@ class InterventionsTest {
   }
 
   @Test
+  @Tag("API-25")
   void rejectsAnAccountTwiceInOneSnapshot() {
     AccountHealth acme = account("acme", T1, cloud(SALES, 1, 80));
 

@@ -25,6 +25,7 @@ import dev.chs.core.model.WatchlistPolicy;
 import dev.chs.core.score.AccountHealth;
 import dev.chs.core.score.Scorer;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class WatchlistTest {
@@ -158,6 +159,7 @@ class WatchlistTest {
   }
 
   @Test
+  @Tag("API-25")
   void rejectsAnAccountListedTwice() {
     assertThatThrownBy(() -> Watchlist.of(current, List.of(previous.get(0), previous.get(0)),
         POLICY))

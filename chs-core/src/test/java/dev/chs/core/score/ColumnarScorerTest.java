@@ -10,6 +10,7 @@ import dev.chs.api.Band;
 import dev.chs.core.model.HealthModel;
 import java.lang.reflect.Method;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class ColumnarScorerTest {
@@ -41,6 +42,7 @@ class ColumnarScorerTest {
   }
 
   @Test
+  @Tag("API-34")
   void rejectsACloudIndexOutOfRangeNamingTheRow() {
     double[][] columns = {{50, 50}, {50, 50}};
 
@@ -51,6 +53,7 @@ class ColumnarScorerTest {
   }
 
   @Test
+  @Tag("API-35")
   void writesEveryRowBeforeAFaultyOneAndNoneAfterIt() {
     // Row 700 lies in the second block of rows; row 900 would be faulty too.
     int rows = 1000;
@@ -72,6 +75,7 @@ class ColumnarScorerTest {
   }
 
   @Test
+  @Tag("API-34")
   void rejectsInputsWithoutOneColumnPerKpi() {
     assertThatThrownBy(() -> scorer.score(
             1, new double[][] {{50}}, new int[1], new double[1], new double[1], new Band[1]))
@@ -80,6 +84,7 @@ class ColumnarScorerTest {
   }
 
   @Test
+  @Tag("API-35")
   void rejectsAnInfiniteCurveInputNamingItsKpiAndRow() {
     double[][] columns = {{50}, {Double.POSITIVE_INFINITY}};
 

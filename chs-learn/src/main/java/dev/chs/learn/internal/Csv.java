@@ -2,6 +2,7 @@ package dev.chs.learn.internal;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +43,7 @@ public final class Csv {
       List<String> header = null;
       List<Record> records = new ArrayList<>();
       long line = 0;
-      for (String text = in.readLine(); text != null; text = in.readLine()) {
+      for (String text = readLine(in, file, line); text != null; text = readLine(in, file, line)) {
         line++;
         if (line == 1 && text.startsWith("\uFEFF")) {
           text = text.substring(1);
@@ -61,6 +62,20 @@ public final class Csv {
         throw new IOException(file + ": must start with a header row, was empty");
       }
       return new Csv(file, header, records);
+    }
+  }
+
+  /**
+   * Reads one line. The reader decodes ahead of the line it hands out, so bytes that are not
+   * UTF-8 are placed only after the last line read, not on a line of their own.
+   */
+  private static String readLine(BufferedReader in, Path file, long linesRead)
+      throws IOException {
+    try {
+      return in.readLine();
+    } catch (CharacterCodingException e) {
+      throw new IOException(file + ": must be UTF-8 text, has a malformed byte sequence after"
+          + " line " + linesRead, e);
     }
   }
 
