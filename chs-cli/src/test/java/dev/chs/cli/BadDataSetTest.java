@@ -77,7 +77,7 @@ class BadDataSetTest {
     assertThat(run.errLines()).containsExactly(
         "warning: KPI 'product_adoption' failed for account A-1, cloud sales:"
             + " java.lang.IllegalArgumentException: active_users / licensed_users: must be below"
-            + " 2^31, was 9223372036854775807 / 1",
+            + " 2^63, was 9223372036854775807 / 1",
         "read 2 rows: 2 used, 0 rejected");
     List<List<String>> table = Chs.csv(temp.resolve("scores.csv"));
     int adoption = table.get(0).indexOf("product_adoption");
