@@ -82,4 +82,7 @@
  *
  * @since 0.1.0
  */
+@NullMarked
 package dev.chs.kpis;
+
+import org.jspecify.annotations.NullMarked;

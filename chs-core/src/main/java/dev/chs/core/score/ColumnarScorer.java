@@ -8,6 +8,7 @@ import dev.chs.core.model.HealthModel;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Scores many (account, cloud) rows at once from columns of primitive values, for batch jobs.
@@ -40,7 +41,7 @@ public final class ColumnarScorer {
   private final double[] totals;
   private final double minimumCoverage;
   private final Bands bands;
-  private final ShareTable table;
+  private final @Nullable ShareTable table;
   /** The band thresholds, lowest first, each less one ulp: {@code s >= t} is {@code s > t-}. */
   private final double[] bandEdges;
 
@@ -131,7 +132,7 @@ public final class ColumnarScorer {
       Band[] bandOfRow) {
     checkShapes(rows, curveInputs, cloudOfRow, scores, coverage, bandOfRow);
     if (table != null) {
-      scoreByTable(rows, curveInputs, cloudOfRow, scores, coverage, bandOfRow);
+      scoreByTable(table, rows, curveInputs, cloudOfRow, scores, coverage, bandOfRow);
     } else {
       scoreByDivision(rows, curveInputs, cloudOfRow, scores, coverage, bandOfRow);
     }
@@ -143,6 +144,7 @@ public final class ColumnarScorer {
    * but the curves' own.
    */
   private void scoreByTable(
+      ShareTable shares,
       int rows,
       double[][] curveInputs,
       int[] cloudOfRow,
@@ -150,7 +152,6 @@ public final class ColumnarScorer {
       double[] coverage,
       Band[] bandOfRow) {
     int n = kpiIds.size();
-    ShareTable shares = table;
     for (int r = 0; r < rows; r++) {
       int c = cloudOfRow[r];
       if (c < 0 || c >= totals.length) {
@@ -310,7 +311,7 @@ public final class ColumnarScorer {
     }
 
     static boolean fits(int clouds, int kpis) {
-      return kpis < 20 && (long) clouds * kpis << kpis <= MAX_SHARES;
+      return kpis < 20 && ((long) clouds * kpis) << kpis <= MAX_SHARES;
     }
   }
 
