@@ -271,7 +271,8 @@ public final class RenewalFitter {
       }
       String id = data.columns().get(c);
       Curve curve = curve(shapes.get(c), ranges[c]);
-      Kpi<?> kpi = data.kpi(id).orElseGet(() -> new MetricKpi(id, direction(directions, id), curve));
+      Direction direction = direction(directions, id);
+      Kpi<?> kpi = data.kpi(id).orElseGet(() -> new MetricKpi(id, direction, curve));
       builder.kpi(kpi, weight, curve);
       any = true;
     }

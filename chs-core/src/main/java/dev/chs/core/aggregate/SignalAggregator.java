@@ -301,7 +301,7 @@ public final class SignalAggregator {
 
   private KpiValue valueOf(
       AccountId account, CloudId cloud, Pair pair, @Nullable Pair wide, int i) {
-    @Nullable RuntimeException failed = pair.failure(i) != null ? pair.failure(i) : wide == null ? null
+    RuntimeException failed = pair.failure(i) != null ? pair.failure(i) : wide == null ? null
         : wide.failure(i);
     if (failed != null) {
       return new KpiValue.NotApplicable(ids[i], "failed: " + failed);
