@@ -129,7 +129,7 @@ public final class ColumnarScorer {
       int[] cloudOfRow,
       double[] scores,
       double[] coverage,
-      Band[] bandOfRow) {
+      @Nullable Band[] bandOfRow) {
     checkShapes(rows, curveInputs, cloudOfRow, scores, coverage, bandOfRow);
     if (table != null) {
       scoreByTable(table, rows, curveInputs, cloudOfRow, scores, coverage, bandOfRow);
@@ -150,7 +150,7 @@ public final class ColumnarScorer {
       int[] cloudOfRow,
       double[] scores,
       double[] coverage,
-      Band[] bandOfRow) {
+      @Nullable Band[] bandOfRow) {
     int n = kpiIds.size();
     for (int r = 0; r < rows; r++) {
       int c = cloudOfRow[r];
@@ -211,7 +211,7 @@ public final class ColumnarScorer {
       int[] cloudOfRow,
       double[] scores,
       double[] coverage,
-      Band[] bandOfRow) {
+      @Nullable Band[] bandOfRow) {
     int n = kpiIds.size();
     for (int r = 0; r < rows; r++) {
       int c = cloudOfRow[r];
@@ -321,7 +321,7 @@ public final class ColumnarScorer {
       int[] cloudOfRow,
       double[] scores,
       double[] coverage,
-      Band[] bandOfRow) {
+      @Nullable Band[] bandOfRow) {
     Checks.requireNonNegative("rows", rows);
     Checks.requireNonNull("curveInputs", curveInputs);
     if (curveInputs.length != kpiIds.size()) {

@@ -105,7 +105,9 @@ public final class AdditiveLogit {
     for (int i = 0; i < p; i++) {
       thresholds[i] = thresholds(column(x, i), settings.maxBins(), settings.minBinRows());
       bins[i] = assign(x, i, thresholds[i]);
-      validBins[i] = validX == null ? null : assign(validX, i, thresholds[i]);
+      if (validX != null) {
+        validBins[i] = assign(validX, i, thresholds[i]);
+      }
       values[i] = new double[thresholds[i].length + 2];
       counts[i] = new int[values[i].length];
       for (int b : bins[i]) {
