@@ -8,6 +8,7 @@
  * @since 0.1.0
  */
 module dev.chs.api {
+  requires static transitive org.jspecify;
   exports dev.chs.api;
   exports dev.chs.api.kpi;
   exports dev.chs.api.signal;

@@ -4,6 +4,7 @@
  * @since 0.1.0
  */
 module dev.chs.cli {
+  requires static transitive org.jspecify;
   requires dev.chs.core;
   requires dev.chs.kpis;
   requires dev.chs.learn;

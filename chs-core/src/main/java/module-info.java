@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 module dev.chs.core {
+  requires static transitive org.jspecify;
   requires transitive dev.chs.api;
   requires com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;

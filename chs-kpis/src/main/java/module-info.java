@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 module dev.chs.kpis {
+  requires static transitive org.jspecify;
   requires transitive dev.chs.api;
 
   exports dev.chs.kpis;

@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 module dev.chs.learn {
+  requires static transitive org.jspecify;
   requires transitive dev.chs.core;
   requires dev.chs.kpis;
   requires com.fasterxml.jackson.databind;

@@ -7,6 +7,7 @@
  * @since 0.1.0
  */
 module dev.chs.testkit {
+  requires static transitive org.jspecify;
   requires transitive dev.chs.api;
   requires transitive org.junit.jupiter.api;
   requires transitive net.jqwik.api;

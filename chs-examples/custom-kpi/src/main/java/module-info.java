@@ -6,6 +6,7 @@
  * finds it on the module path and on the class path.
  */
 module com.example.chs {
+  requires static transitive org.jspecify;
   requires transitive dev.chs.api;
 
   exports com.example.chs;

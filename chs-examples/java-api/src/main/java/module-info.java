@@ -2,6 +2,7 @@
  * A runnable example of chs for Java users.
  */
 module dev.chs.examples {
+  requires static org.jspecify;
   requires dev.chs.core;
   requires dev.chs.kpis;
 }

@@ -2,6 +2,7 @@ package dev.chs.api;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Argument checks whose messages name the field, the value and the rule it breaks, such as {@code
@@ -22,12 +23,12 @@ public final class Checks {
    * @param value the value
    * @return {@code value}
    */
-  public static String requireId(String field, String value) {
-    requireNonNull(field, value);
-    if (value.isBlank()) {
-      throw new IllegalArgumentException(field + ": must not be empty, was '" + value + "'");
+  public static String requireId(String field, @Nullable String value) {
+    String id = requireNonNull(field, value);
+    if (id.isBlank()) {
+      throw new IllegalArgumentException(field + ": must not be empty, was '" + id + "'");
     }
-    return value;
+    return id;
   }
 
   /**
@@ -38,7 +39,7 @@ public final class Checks {
    * @param value the value
    * @return {@code value}
    */
-  public static <T> T requireNonNull(String field, T value) {
+  public static <T> T requireNonNull(String field, @Nullable T value) {
     // No message supplier: a capturing lambda would cost an allocation on every call.
     if (value == null) {
       throw new NullPointerException(field + ": must not be null");
@@ -164,8 +165,8 @@ public final class Checks {
    * @param earlier the earlier instant
    * @return {@code later}
    */
-  public static Instant requireNotBefore(
-      String laterField, Instant later, String earlierField, Instant earlier) {
+  public static @Nullable Instant requireNotBefore(
+      String laterField, @Nullable Instant later, String earlierField, Instant earlier) {
     if (later != null && later.isBefore(earlier)) {
       throw new IllegalArgumentException(
           laterField + ": must not be before " + earlierField + " (" + earlier + "), was " + later);

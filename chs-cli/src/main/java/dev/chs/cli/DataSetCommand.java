@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -29,7 +30,7 @@ abstract class DataSetCommand implements Callable<Integer> {
    *
    * @return the file, or null for standard output
    */
-  abstract Path outputFile();
+  abstract @Nullable Path outputFile();
 
   /**
    * Returns the run that scores what this command needs; by default T and T - W.
@@ -50,7 +51,10 @@ abstract class DataSetCommand implements Callable<Integer> {
    */
   abstract void write(ScoredPortfolio portfolio, Writer out) throws IOException;
 
-  /** Tells the user where the output went, before the summary line; by default nothing. */
+  /**
+   * Tells the user which file the output went to, before the summary line; by default nothing.
+   * Not called when the output went to standard output.
+   */
   void wrote(Path out, PrintWriter err) {}
 
   @Override
@@ -63,19 +67,21 @@ abstract class DataSetCommand implements Callable<Integer> {
       checkPaths(out, rejectsFile);
       ScoredPortfolio portfolio;
       try (RejectsWriter rejects = RejectsWriter.open(rejectsFile)) {
-        Progress progress = Progress.on(err, System.console() != null);
+        Progress progress = Progress.on(err, Progress.onTerminal());
         portfolio = plan(model)
             .read(run.reader(), DataSetSource.folder(run.data), rejects, progress);
       }
       reported.summary(portfolio.read().summaryLine());
       writeOutput(portfolio, out);
-      wrote(out, err);
+      if (out != null) {
+        wrote(out, err);
+      }
       Warnings.print(portfolio, err);
       return ExitCodes.OK;
     });
   }
 
-  private void checkPaths(Path out, Path rejectsFile) {
+  private void checkPaths(@Nullable Path out, Path rejectsFile) {
     if (!Files.isDirectory(run.data)) {
       throw new IllegalArgumentException(
           "--data: must be a data-set folder, was '" + run.data + "'"
@@ -88,7 +94,7 @@ abstract class DataSetCommand implements Callable<Integer> {
     }
   }
 
-  private void writeOutput(ScoredPortfolio portfolio, Path out) throws IOException {
+  private void writeOutput(ScoredPortfolio portfolio, @Nullable Path out) throws IOException {
     if (out == null) {
       PrintWriter stdout = spec.commandLine().getOut();
       write(portfolio, stdout);

@@ -64,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
       ScoredPortfolio portfolio = PortfolioRun.of(model, PortfolioGenerator.DEFAULT_END)
           .withMonthlyHistory(ReportCommand.HISTORY_MONTHS)
           .read(DataSetReader.lenient(), DataSetSource.resources(Main.class, SAMPLE),
-              printRejects(err), Progress.on(err, System.console() != null));
+              printRejects(err), Progress.on(err, Progress.onTerminal()));
       summary = portfolio.read().summaryLine();
 
       DemoTables.watchlist(portfolio, TOP, stdout);

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalDouble;
 
 /**
@@ -72,14 +73,15 @@ final class DemoTables {
     }
     out.println("by band");
     for (Band band : Band.values()) {
-      row(out, format, "  " + band, risk.byBand().get(band));
+      // RevenueAtRisk lists every band.
+      row(out, format, "  " + band, Objects.requireNonNull(risk.byBand().get(band)));
     }
   }
 
   /** Prints reasons indented under their row, wrapped at word boundaries. */
   private static void wrap(String text, PrintWriter out) {
     StringBuilder line = new StringBuilder(INDENT);
-    for (String word : text.split(" ")) {
+    for (String word : text.split(" ", -1)) {
       if (line.length() > INDENT.length() && line.length() + 1 + word.length() > WIDTH) {
         out.println(line);
         line.setLength(0);

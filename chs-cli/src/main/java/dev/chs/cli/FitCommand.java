@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,7 +32,7 @@ final class FitCommand extends LearnCommand {
       paramLabel = "FILE",
       description = "The model file to write, .yaml, .yml or .json (default: YAML on standard"
           + " output).")
-  Path out;
+  @Nullable Path out;
 
   @Option(
       names = "--seed",

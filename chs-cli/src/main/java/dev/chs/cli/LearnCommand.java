@@ -23,7 +23,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -54,7 +56,7 @@ abstract class LearnCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description = "A model whose KPIs to learn from (default: the default model for signal"
           + " files, or every numeric column of metrics.csv, whose directions are learned).")
-  Path model;
+  @Nullable Path model;
 
   @Option(
       names = "--lead",
@@ -100,7 +102,7 @@ abstract class LearnCommand implements Callable<Integer> {
       KpiRegistry registry = ChsCommand.registry();
       HealthModel given = model == null ? null : ModelFile.read(model, registry);
       Read read = read();
-      reported.summary(read.summary.summaryLine());
+      reported.summary(read.summary().summaryLine());
       learn(renewals(read, given, registry), spec.commandLine().getOut(), err);
       spec.commandLine().getOut().flush();
       return ExitCodes.OK;
@@ -124,14 +126,14 @@ abstract class LearnCommand implements Callable<Integer> {
     return read;
   }
 
-  private RenewalData renewals(Read read, HealthModel given, KpiRegistry registry) {
+  private RenewalData renewals(Read read, @Nullable HealthModel given, KpiRegistry registry) {
     if (read.renewals.isEmpty()) {
       throw new IllegalArgumentException(
           "--data: renewals.csv must hold past renewals to learn from, found none in '"
               + data + "'");
     }
     String name = String.valueOf(data.toAbsolutePath().normalize().getFileName());
-    boolean events = EVENTS.stream().anyMatch(read.summary::supplied);
+    boolean events = EVENTS.stream().anyMatch(read.summary()::supplied);
     if (events) {
       HealthModel eventModel = given != null ? given : ModelFile.defaultModel(registry);
       return RenewalData.pointInTime(
@@ -150,6 +152,11 @@ abstract class LearnCommand implements Callable<Integer> {
     final List<Signal> signals = new ArrayList<>();
     final List<Metric> metrics = new ArrayList<>();
     final List<RenewalOutcome> renewals = new ArrayList<>();
-    DataSetSummary summary;
+    @Nullable DataSetSummary summary;
+
+    /** Returns the summary, which {@link LearnCommand#read()} sets before it returns. */
+    DataSetSummary summary() {
+      return Objects.requireNonNull(summary, "summary");
+    }
   }
 }

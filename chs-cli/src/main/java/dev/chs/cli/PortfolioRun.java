@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -159,9 +160,11 @@ final class PortfolioRun {
     }
 
     // The views as of T.
-    List<AccountHealth> current = snapshots.get(asOf);
+    // Both instants were scored above.
+    List<AccountHealth> current = Objects.requireNonNull(snapshots.get(asOf));
     RevenueAtRisk risk = RevenueAtRisk.of(current);
-    Watchlist watchlist = Watchlist.of(current, snapshots.get(previous), model.watchlist());
+    Watchlist watchlist = Watchlist.of(
+        current, Objects.requireNonNull(snapshots.get(previous)), model.watchlist());
     SignalAggregator atT = aggregators.get(aggregators.size() - 1);
     return new ScoredPortfolio(
         model, asOf, previous, snapshots, names, risk, watchlist, read,

@@ -1,5 +1,6 @@
 package dev.chs.cli;
 
+import java.io.Console;
 import java.io.PrintWriter;
 
 /**
@@ -27,11 +28,35 @@ abstract class Progress {
    * Returns the progress for standard error.
    *
    * @param err standard error
-   * @param terminal whether standard error is a terminal, such as {@code System.console() != null}
+   * @param terminal whether standard error is a terminal, such as {@link #onTerminal()}
    * @return a progress that draws on {@code err}, or {@link #QUIET}
    */
   static Progress on(PrintWriter err, boolean terminal) {
     return terminal ? new OnTerminal(err) : QUIET;
+  }
+
+  /**
+   * Returns whether the process runs on a terminal: it has a console, and on JDK 22 and later,
+   * where a console exists even when the output is redirected, that console is a terminal.
+   *
+   * @return true on a terminal
+   */
+  // The check asks for isTerminal() instead of a null check: this method does both, the null
+  // check for JDK 17 to 21, where a console exists only on a terminal, and isTerminal() after.
+  @SuppressWarnings("SystemConsoleNull")
+  static boolean onTerminal() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      return (Boolean) Console.class.getMethod("isTerminal").invoke(console);
+    } catch (NoSuchMethodException e) {
+      // Before JDK 22 there is a console only on a terminal.
+      return true;
+    } catch (ReflectiveOperationException e) {
+      return false;
+    }
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.chs.core.plugin.KpiRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /**
@@ -34,7 +35,7 @@ final class RunOptions {
       names = "--model",
       paramLabel = "FILE",
       description = "A model file, .yaml, .yml or .json (default: the built-in default model).")
-  Path model;
+  @Nullable Path model;
 
   @Option(
       names = "--strict",
@@ -47,7 +48,7 @@ final class RunOptions {
       description = "Where rejected rows go (default: rejects.csv beside the --out file, or in"
           + " the current folder when writing to standard output). Written on every run, with"
           + " only its header when no row was rejected.")
-  Path rejects;
+  @Nullable Path rejects;
 
   /**
    * Returns the reader these options ask for.
@@ -77,7 +78,7 @@ final class RunOptions {
    * @param out the output file, or null for standard output
    * @return {@code --rejects}, or {@code rejects.csv} beside {@code out} or in the current folder
    */
-  Path rejectsFile(Path out) {
+  Path rejectsFile(@Nullable Path out) {
     if (rejects != null) {
       return rejects;
     }

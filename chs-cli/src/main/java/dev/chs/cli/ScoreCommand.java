@@ -5,6 +5,7 @@ import dev.chs.cli.output.TableWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -23,7 +24,7 @@ final class ScoreCommand extends DataSetCommand {
   @Mixin TableOptions table;
 
   @Override
-  Path outputFile() {
+  @Nullable Path outputFile() {
     return table.out;
   }
 

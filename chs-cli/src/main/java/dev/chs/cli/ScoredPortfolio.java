@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -57,7 +58,8 @@ record ScoredPortfolio(
    * @return the accounts in order of id
    */
   List<AccountHealth> current() {
-    return snapshots.get(asOf);
+    // The snapshots always hold T.
+    return Objects.requireNonNull(snapshots.get(asOf));
   }
 
   /**

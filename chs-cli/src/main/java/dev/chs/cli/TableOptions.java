@@ -2,6 +2,7 @@ package dev.chs.cli;
 
 import dev.chs.cli.output.OutputFormat;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
 
 /** The options of a command that writes a table: {@code --out} and {@code --format}. */
@@ -10,7 +11,7 @@ final class TableOptions {
       names = "--out",
       paramLabel = "FILE",
       description = "The file to write (default: standard output).")
-  Path out;
+  @Nullable Path out;
 
   @Option(
       names = "--format",

@@ -19,6 +19,7 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.OutputTag;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Live health scores and interventions from a stream of signals: a keyed operator, keyed by
@@ -263,8 +264,8 @@ public final class HealthScoring {
     private final HealthModel model;
     private Duration allowedLateness = Duration.ZERO;
     private Duration emitEvery = Duration.ofDays(1);
-    private Duration retention;
-    private List<Class<? extends Signal>> sources;
+    private @Nullable Duration retention;
+    private @Nullable List<Class<? extends Signal>> sources;
     private String uid = DEFAULT_UID;
 
     private Builder(HealthModel model) {
@@ -369,7 +370,7 @@ public final class HealthScoring {
     }
 
     private static boolean wholeMillis(Duration duration) {
-      return duration.getNano() % 1_000_000 == 0;
+      return duration.toNanosPart() % 1_000_000 == 0;
     }
   }
 }

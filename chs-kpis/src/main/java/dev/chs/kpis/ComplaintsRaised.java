@@ -17,7 +17,9 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code complaints_raised}: formal complaints, a red flag that needs executive attention.
@@ -137,9 +139,9 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
   public static final class Accumulator implements KpiAccumulator<Accumulator> {
     private final Window window;
     // Null until the first complaint, since most accounts raise none.
-    private TreeSet<String> ids;
+    private @Nullable SortedSet<String> ids;
 
-    private Accumulator(Window window, TreeSet<String> ids) {
+    private Accumulator(Window window, @Nullable SortedSet<String> ids) {
       this.window = window;
       this.ids = ids;
     }
@@ -173,7 +175,7 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
       }
     }
 
-    private TreeSet<String> ids() {
+    private SortedSet<String> ids() {
       if (ids == null) {
         ids = new TreeSet<>();
       }

@@ -18,6 +18,7 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code first_time_fix_rate}: how often a problem is solved at the first attempt.
@@ -150,7 +151,7 @@ public final class FirstTimeFixRate implements Kpi<FirstTimeFixRate.Accumulator>
       }
     }
 
-    private void count(Instant finishedAt, Boolean fixedFirstTime) {
+    private void count(@Nullable Instant finishedAt, @Nullable Boolean fixedFirstTime) {
       if (finishedAt != null && fixedFirstTime != null && WindowMath.contains(window, finishedAt)) {
         known++;
         if (fixedFirstTime) {

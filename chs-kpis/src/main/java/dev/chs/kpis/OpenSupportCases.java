@@ -168,7 +168,7 @@ public final class OpenSupportCases implements Kpi<OpenSupportCases.Accumulator>
       if (!sourceSupplied && seen == 0) {
         return new KpiValue.NotApplicable(ID, "no support cases were supplied");
       }
-      return KpiValue.Measured.of(ID, open, seen);
+      return KpiValue.Measured.of(ID, (double) open, seen);
     }
 
     @Override

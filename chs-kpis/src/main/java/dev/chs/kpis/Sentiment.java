@@ -131,6 +131,9 @@ public final class Sentiment implements Kpi<Sentiment.Accumulator> {
    *
    * @since 0.1.0
    */
+  // The superclass is internal on purpose: every public member it gives this class overrides
+  // KpiAccumulator, so a caller never has to name it, and it stays free to change.
+  @SuppressWarnings("exports")
   public static final class Accumulator extends MeanAccumulator<Accumulator> {
     private Accumulator(Window window, MeanState state) {
       super(window, state);

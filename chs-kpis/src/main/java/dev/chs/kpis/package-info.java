@@ -99,4 +99,7 @@
  *
  * @since 0.1.0
  */
+@NullMarked
 package dev.chs.kpis;
+
+import org.jspecify.annotations.NullMarked;

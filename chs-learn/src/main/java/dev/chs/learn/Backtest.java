@@ -226,7 +226,7 @@ public final class Backtest {
         continue;
       }
       String id = training.columns().get(c);
-      Direction direction = directions.get(id);
+      Direction direction = RenewalFitter.direction(directions, id);
       Curve curve = direction == Direction.LOWER_IS_BETTER
           ? new Curve.Linear(high, low) : new Curve.Linear(low, high);
       Kpi<?> kpi = training.kpi(id).orElseGet(() -> new MetricKpi(id, direction, curve));

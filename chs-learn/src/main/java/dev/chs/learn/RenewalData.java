@@ -33,6 +33,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What renewal prediction learns from: one row per past renewal, with the renewal's outcome and
@@ -66,7 +67,7 @@ public final class RenewalData {
   private final Map<String, Kpi<?>> kpis;
   private final List<Renewal> rows;
   private final double[][] values;
-  private final HealthModel sourceModel;
+  private final @Nullable HealthModel sourceModel;
 
   private RenewalData(
       String name,
@@ -75,7 +76,7 @@ public final class RenewalData {
       Map<String, Kpi<?>> kpis,
       List<Renewal> rows,
       double[][] values,
-      HealthModel sourceModel) {
+      @Nullable HealthModel sourceModel) {
     this.name = name;
     this.columns = List.copyOf(columns);
     this.directions = Map.copyOf(directions);
@@ -152,7 +153,7 @@ public final class RenewalData {
       String name,
       Iterable<Metric> metrics,
       Collection<RenewalOutcome> renewals,
-      HealthModel model) {
+      @Nullable HealthModel model) {
     Map<String, Map<String, Double>> cells = new HashMap<>();
     Set<String> seen = new LinkedHashSet<>();
     for (Metric metric : metrics) {
@@ -310,7 +311,8 @@ public final class RenewalData {
    *     the line and the reason)
    * @throws NullPointerException if {@code dir}, {@code registry} or {@code lead} is null
    */
-  public static RenewalData read(Path dir, KpiRegistry registry, HealthModel model, Duration lead)
+  public static RenewalData read(
+      Path dir, KpiRegistry registry, @Nullable HealthModel model, Duration lead)
       throws IOException {
     Objects.requireNonNull(registry, "registry");
     String name = Optional.ofNullable(dir.toAbsolutePath().normalize().getFileName())
@@ -392,7 +394,7 @@ public final class RenewalData {
       Map<String, Kpi<?>> kpis,
       List<Renewal> rows,
       double[][] values,
-      HealthModel sourceModel) {
+      @Nullable HealthModel sourceModel) {
     Objects.requireNonNull(name, "name");
     if (new LinkedHashSet<>(columns).size() != columns.size()) {
       throw new IllegalArgumentException("columns: must be unique, were " + columns);

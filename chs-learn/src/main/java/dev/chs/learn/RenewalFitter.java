@@ -179,6 +179,9 @@ public final class RenewalFitter {
   }
 
   /** What one fit works on: the data, as arrays, and the settings. */
+  // Never compared, hashed or shared: the record only carries one fit's own arrays, so that
+  // their identity equality and their mutability, which the check warns of, do not matter.
+  @SuppressWarnings("ArrayRecordComponent")
   private record Problem(
       RenewalData data,
       double[][] x,
@@ -205,7 +208,7 @@ public final class RenewalFitter {
       return renewed;
     }
 
-    /** Fits {@code rows} rounds on these rows and writes the result as a chs model. */
+    /** Fits {@code rounds} rounds on these rows and writes the result as a chs model. */
     Conversion convert(double[][] rowsX, double[] rowsY, int rounds) {
       return toModel(data, fitted(rowsX, rowsY, signs, settings, rounds), directions, options);
     }
@@ -239,6 +242,11 @@ public final class RenewalFitter {
     return directions;
   }
 
+  /** Returns the direction of a column, which {@link #directions} gives for every column. */
+  static Direction direction(Map<String, Direction> directions, String column) {
+    return Objects.requireNonNull(directions.get(column), column);
+  }
+
   private static Direction learnedDirection(RenewalData data, double[][] x, int c) {
     List<Double> values = new ArrayList<>();
     List<Boolean> labels = new ArrayList<>();
@@ -262,7 +270,7 @@ public final class RenewalFitter {
       boolean monotone) {
     int[] signs = new int[data.columns().size()];
     for (int c = 0; c < signs.length; c++) {
-      Direction direction = directions.get(data.columns().get(c));
+      Direction direction = direction(directions, data.columns().get(c));
       signs[c] = !monotone ? 0 : switch (direction) {
         case HIGHER_IS_BETTER -> 1;
         case LOWER_IS_BETTER -> -1;
@@ -305,7 +313,8 @@ public final class RenewalFitter {
       }
       String id = data.columns().get(c);
       Curve curve = curve(shapes.get(c), ranges[c]);
-      Kpi<?> kpi = data.kpi(id).orElseGet(() -> new MetricKpi(id, directions.get(id), curve));
+      Direction direction = direction(directions, id);
+      Kpi<?> kpi = data.kpi(id).orElseGet(() -> new MetricKpi(id, direction, curve));
       builder.kpi(kpi, weight, curve);
       any = true;
     }
@@ -313,7 +322,7 @@ public final class RenewalFitter {
       // Nothing predicts: one flat KPI keeps the model valid, and calibration gives the base rate.
       String id = data.columns().get(0);
       Curve flat = Curve.Steps.of(50, new Curve.Step(0, 50));
-      Kpi<?> kpi = data.kpi(id).orElseGet(() -> new MetricKpi(id, directions.get(id), flat));
+      Kpi<?> kpi = data.kpi(id).orElseGet(() -> new MetricKpi(id, direction(directions, id), flat));
       builder.kpi(kpi, 1, flat);
     }
     return new Conversion(builder.build(), intercept, any ? total / 100 : 0);

@@ -21,6 +21,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The signals and renewal outcomes of a data-set folder, read strictly: the first bad row is an
@@ -98,7 +99,7 @@ public record SignalFiles(List<Signal> signals, List<RenewalOutcome> renewals, b
       }
     }
     List<Metric> metrics = new ArrayList<>();
-    for (Csv.Record record : csv.records()) {
+    for (Csv.Row record : csv.records()) {
       try {
         addMetrics(csv, record, account, cloud, numeric, metrics);
       } catch (IllegalArgumentException e) {
@@ -108,9 +109,9 @@ public record SignalFiles(List<Signal> signals, List<RenewalOutcome> renewals, b
     return metrics;
   }
 
-  private static void addMetrics(Csv csv, Csv.Record record, int account, int cloud,
+  private static void addMetrics(Csv csv, Csv.Row record, int account, int cloud,
       List<Integer> numeric, List<Metric> metrics) {
-    AccountId id = AccountId.of(required(csv, record, account, "account_id"));
+    AccountId id = AccountId.of(required(record, account, "account_id"));
     CloudId cloudId = cloud < 0 ? CloudId.ACCOUNT_WIDE : CloudId.of(Csv.field(record, cloud));
     for (int c : numeric) {
       String text = Csv.field(record, c).strip();
@@ -122,7 +123,7 @@ public record SignalFiles(List<Signal> signals, List<RenewalOutcome> renewals, b
 
   private static boolean isNumeric(Csv csv, int column) {
     boolean any = false;
-    for (Csv.Record record : csv.records()) {
+    for (Csv.Row record : csv.records()) {
       String text = Csv.field(record, column).strip();
       if (text.isEmpty()) {
         continue;
@@ -140,7 +141,7 @@ public record SignalFiles(List<Signal> signals, List<RenewalOutcome> renewals, b
   }
 
   private interface RowReader<T> {
-    T read(Csv csv, Csv.Record record) throws IOException;
+    T read(Csv csv, Csv.Row record) throws IOException;
   }
 
   private static <T> boolean each(Path file, List<? super T> out, RowReader<T> reader)
@@ -149,7 +150,7 @@ public record SignalFiles(List<Signal> signals, List<RenewalOutcome> renewals, b
       return false;
     }
     Csv csv = Csv.read(file);
-    for (Csv.Record record : csv.records()) {
+    for (Csv.Row record : csv.records()) {
       try {
         out.add(reader.read(csv, record));
       } catch (IllegalArgumentException | DateTimeParseException e) {
@@ -159,34 +160,34 @@ public record SignalFiles(List<Signal> signals, List<RenewalOutcome> renewals, b
     return true;
   }
 
-  private static SupportCase supportCase(Csv csv, Csv.Record r) throws IOException {
+  private static SupportCase supportCase(Csv csv, Csv.Row r) throws IOException {
     return new SupportCase(text(csv, r, "case_id"), account(csv, r), cloud(csv, r),
-        instant(csv, r, "opened_at", true), instant(csv, r, "closed_at", false),
+        instant(csv, r, "opened_at"), optionalInstant(csv, r, "closed_at"),
         bool(csv, r, "first_contact_resolution"));
   }
 
-  private static WorkOrder workOrder(Csv csv, Csv.Record r) throws IOException {
+  private static WorkOrder workOrder(Csv csv, Csv.Row r) throws IOException {
     return new WorkOrder(text(csv, r, "work_order_id"), account(csv, r), cloud(csv, r),
-        instant(csv, r, "created_at", true), instant(csv, r, "completed_at", false),
+        instant(csv, r, "created_at"), optionalInstant(csv, r, "completed_at"),
         bool(csv, r, "first_time_fix"));
   }
 
-  private static Complaint complaint(Csv csv, Csv.Record r) throws IOException {
+  private static Complaint complaint(Csv csv, Csv.Row r) throws IOException {
     return new Complaint(text(csv, r, "complaint_id"), account(csv, r), cloud(csv, r),
-        instant(csv, r, "raised_at", true));
+        instant(csv, r, "raised_at"));
   }
 
-  private static UsageSample usage(Csv csv, Csv.Record r) throws IOException {
-    return new UsageSample(account(csv, r), cloud(csv, r), instant(csv, r, "date", true),
+  private static UsageSample usage(Csv csv, Csv.Row r) throws IOException {
+    return new UsageSample(account(csv, r), cloud(csv, r), instant(csv, r, "date"),
         whole(csv, r, "active_users"), whole(csv, r, "licensed_users"));
   }
 
-  private static SentimentSample sentiment(Csv csv, Csv.Record r) throws IOException {
+  private static SentimentSample sentiment(Csv csv, Csv.Row r) throws IOException {
     return new SentimentSample(account(csv, r), cloud(csv, r),
-        instant(csv, r, "observed_at", true), number(csv, r, "score"));
+        instant(csv, r, "observed_at"), number(csv, r, "score"));
   }
 
-  private static RenewalOutcome renewal(Csv csv, Csv.Record r) throws IOException {
+  private static RenewalOutcome renewal(Csv csv, Csv.Row r) throws IOException {
     String outcome = text(csv, r, "outcome").toLowerCase(Locale.ROOT);
     RenewalOutcome.Outcome value;
     if (outcome.equals("renewed")) {
@@ -198,23 +199,23 @@ public record SignalFiles(List<Signal> signals, List<RenewalOutcome> renewals, b
           "outcome: must be 'renewed' or 'churned', was '" + outcome + "'");
     }
     return new RenewalOutcome(account(csv, r), cloud(csv, r),
-        instant(csv, r, "renewal_date", true), value);
+        instant(csv, r, "renewal_date"), value);
   }
 
-  private static AccountId account(Csv csv, Csv.Record r) throws IOException {
+  private static AccountId account(Csv csv, Csv.Row r) throws IOException {
     return AccountId.of(text(csv, r, "account_id"));
   }
 
-  private static CloudId cloud(Csv csv, Csv.Record r) {
+  private static CloudId cloud(Csv csv, Csv.Row r) {
     int at = csv.column("cloud");
     return at < 0 ? CloudId.ACCOUNT_WIDE : CloudId.of(Csv.field(r, at).strip());
   }
 
-  private static String text(Csv csv, Csv.Record r, String column) throws IOException {
-    return required(csv, r, csv.requireColumn(column), column);
+  private static String text(Csv csv, Csv.Row r, String column) throws IOException {
+    return required(r, csv.requireColumn(column), column);
   }
 
-  private static String required(Csv csv, Csv.Record r, int at, String column) {
+  private static String required(Csv.Row r, int at, String column) {
     String value = Csv.field(r, at).strip();
     if (value.isEmpty()) {
       throw new IllegalArgumentException(column + ": must not be empty");
@@ -222,22 +223,23 @@ public record SignalFiles(List<Signal> signals, List<RenewalOutcome> renewals, b
     return value;
   }
 
-  private static Instant instant(Csv csv, Csv.Record r, String column, boolean required)
-      throws IOException {
-    int at = required ? csv.requireColumn(column) : csv.column(column);
+  private static Instant instant(Csv csv, Csv.Row r, String column) throws IOException {
+    return parseInstant(required(r, csv.requireColumn(column), column));
+  }
+
+  private static @Nullable Instant optionalInstant(Csv csv, Csv.Row r, String column) {
+    int at = csv.column(column);
     String value = at < 0 ? "" : Csv.field(r, at).strip();
-    if (value.isEmpty()) {
-      if (required) {
-        throw new IllegalArgumentException(column + ": must not be empty");
-      }
-      return null;
-    }
+    return value.isEmpty() ? null : parseInstant(value);
+  }
+
+  private static Instant parseInstant(String value) {
     return value.length() == 10
         ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
         : Instant.parse(value);
   }
 
-  private static Boolean bool(Csv csv, Csv.Record r, String column) {
+  private static @Nullable Boolean bool(Csv csv, Csv.Row r, String column) {
     int at = csv.column(column);
     String value = at < 0 ? "" : Csv.field(r, at).strip();
     if (value.isEmpty()) {
@@ -250,7 +252,7 @@ public record SignalFiles(List<Signal> signals, List<RenewalOutcome> renewals, b
         column + ": must be 'true', 'false' or empty, was '" + value + "'");
   }
 
-  private static long whole(Csv csv, Csv.Record r, String column) throws IOException {
+  private static long whole(Csv csv, Csv.Row r, String column) throws IOException {
     String value = text(csv, r, column);
     try {
       return Long.parseLong(value);
@@ -260,7 +262,7 @@ public record SignalFiles(List<Signal> signals, List<RenewalOutcome> renewals, b
     }
   }
 
-  private static double number(Csv csv, Csv.Record r, String column) throws IOException {
+  private static double number(Csv csv, Csv.Row r, String column) throws IOException {
     String value = text(csv, r, column);
     try {
       return Double.parseDouble(value);

@@ -26,6 +26,7 @@ import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Registers chs's SQL functions in a Spark session, so that analysts can score in SQL.
@@ -127,7 +128,7 @@ public final class ChsFunctions {
     private static final long serialVersionUID = 1L;
 
     private final Broadcast<ChsModel> model;
-    private transient Scorer scorer;
+    private transient @Nullable Scorer scorer;
 
     CloudScore(Broadcast<ChsModel> model) {
       this.model = model;

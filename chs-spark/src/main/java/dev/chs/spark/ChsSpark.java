@@ -1,7 +1,5 @@
 package dev.chs.spark;
 
-import static org.apache.spark.sql.functions.col;
-
 import dev.chs.api.Band;
 import dev.chs.api.Checks;
 import dev.chs.api.CloudId;
@@ -36,6 +34,8 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.jspecify.annotations.Nullable;
+import static org.apache.spark.sql.functions.col;
 
 /**
  * Scores whole portfolios on Apache Spark with a health model, with the same results as the
@@ -329,7 +329,7 @@ public final class ChsSpark {
     return spark.createDataFrame(rows, RISK);
   }
 
-  private static Row riskRow(String scope, String key, RiskTotals totals) {
+  private static Row riskRow(String scope, @Nullable String key, RiskTotals totals) {
     return RowFactory.create(scope, key, totals.arr(), totals.expectedLoss(), totals.exposedArr(),
         totals.unscoredArr());
   }

@@ -1,8 +1,5 @@
 package dev.chs.spark;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
-
 import dev.chs.core.model.HealthModel;
 import dev.chs.core.model.ModelFile;
 import dev.chs.core.plugin.KpiRegistry;
@@ -16,6 +13,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.jspecify.annotations.Nullable;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
 
 /**
  * A runnable Spark job: it reads a data-set folder of CSV files, scores the portfolio, and writes
@@ -70,21 +70,21 @@ public final class ChsSparkJob {
    *     out}, and optionally {@code model} and {@code format}
    */
   public static void run(SparkSession spark, Map<String, String> options) {
-    Instant asOf = instant(options.get("as-of"));
+    Instant asOf = instant(required(options, "as-of"));
     String format = options.getOrDefault("format", "csv");
     ChsSpark chs = ChsSpark.of(spark, model(spark, options.get("model")));
-    SignalFrames signals = SignalFrames.readCsv(spark, options.get("data")).cache();
+    SignalFrames signals = SignalFrames.readCsv(spark, required(options, "data")).cache();
 
     Dataset<Row> scores = chs.scores(signals, asOf).cache();
-    write(scores, format, options.get("out") + "/scores");
-    write(chs.revenueAtRisk(scores), format, options.get("out") + "/revenue_at_risk");
+    write(scores, format, required(options, "out") + "/scores");
+    write(chs.revenueAtRisk(scores), format, required(options, "out") + "/revenue_at_risk");
     Dataset<Row> watchlist = chs.watchlist(signals, asOf);
     if (format.equals("csv")) {
       watchlist = watchlist
           .withColumn("distress", concat_ws(";", col("distress")))
           .withColumn("reasons", concat_ws(" | ", col("reasons")));
     }
-    write(watchlist, format, options.get("out") + "/watchlist");
+    write(watchlist, format, required(options, "out") + "/watchlist");
   }
 
   private static void write(Dataset<Row> rows, String format, String path) {
@@ -92,7 +92,15 @@ public final class ChsSparkJob {
         .save(path);
   }
 
-  private static HealthModel model(SparkSession spark, String path) {
+  private static String required(Map<String, String> options, String name) {
+    String value = options.get(name);
+    if (value == null) {
+      throw new IllegalArgumentException("--" + name + " is required");
+    }
+    return value;
+  }
+
+  private static HealthModel model(SparkSession spark, @Nullable String path) {
     KpiRegistry registry = KpiRegistry.discover(ChsModel.contextLoader());
     if (path == null) {
       return ModelFile.defaultModel(registry);
@@ -130,7 +138,7 @@ public final class ChsSparkJob {
       throw new IllegalArgumentException("--format: must be csv or parquet, was '" + format + "'");
     }
     try {
-      instant(options.get("as-of"));
+      instant(required(options, "as-of"));
     } catch (java.time.DateTimeException e) {
       throw new IllegalArgumentException(
           "--as-of: must be a date or an ISO-8601 instant, was '" + options.get("as-of") + "'");

@@ -438,15 +438,12 @@ public final class SignalFrames {
       if (text == null || text.isEmpty()) {
         return null;
       }
-      switch (text) {
-        case "true":
-          return Boolean.TRUE;
-        case "false":
-          return Boolean.FALSE;
-        default:
-          throw new IllegalArgumentException(
-              column + ": must be true or false, was '" + text + "'");
-      }
+      return switch (text) {
+        case "true" -> Boolean.TRUE;
+        case "false" -> Boolean.FALSE;
+        default -> throw new IllegalArgumentException(
+            column + ": must be true or false, was '" + text + "'");
+      };
     };
     return functions.udf(parse, DataTypes.BooleanType).apply(col(column));
   }

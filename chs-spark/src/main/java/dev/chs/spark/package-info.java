@@ -19,4 +19,7 @@
  *
  * @since 0.1.0
  */
+@NullMarked
 package dev.chs.spark;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,4 +3,7 @@
  *
  * @since 0.1.0
  */
+@NullMarked
 package dev.chs.api.internal;
+
+import org.jspecify.annotations.NullMarked;

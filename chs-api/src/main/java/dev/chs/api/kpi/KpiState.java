@@ -40,10 +40,12 @@ public final class KpiState {
       throws IOException {
     out.writeUTF(kpiId);
     out.writeByte(version);
-    out.writeLong(window.asOf().getEpochSecond());
-    out.writeInt(window.asOf().getNano());
-    out.writeLong(window.length().getSeconds());
-    out.writeInt(window.length().getNano());
+    Instant asOf = window.asOf();
+    Duration length = window.length();
+    out.writeLong(asOf.getEpochSecond());
+    out.writeInt(asOf.getNano());
+    out.writeLong(length.toSeconds());
+    out.writeInt(length.toNanosPart());
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.chs.api.AccountId;
 import dev.chs.api.Checks;
 import dev.chs.api.CloudId;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A contract, a row of {@code contracts.csv}: the annual recurring revenue (ARR) of one cloud of an
@@ -15,7 +16,7 @@ import java.time.Instant;
  * @param renewalDate when the contract comes up for renewal, or null when unknown
  * @since 0.1.0
  */
-public record Contract(AccountId account, CloudId cloud, double arr, Instant renewalDate)
+public record Contract(AccountId account, CloudId cloud, double arr, @Nullable Instant renewalDate)
     implements Signal {
   /**
    * Creates a contract.

@@ -3,6 +3,7 @@ package dev.chs.api.signal;
 import dev.chs.api.AccountId;
 import dev.chs.api.CloudId;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Something known about an account that a KPI may read: a support case, a work order, a complaint,
@@ -39,7 +40,7 @@ public interface Signal {
    *     which holds at every as-of instant; null unless a signal type overrides it
    * @since 0.1.0
    */
-  default Instant occurredAt() {
+  default @Nullable Instant occurredAt() {
     return null;
   }
 }

@@ -4,6 +4,7 @@ import dev.chs.api.AccountId;
 import dev.chs.api.Checks;
 import dev.chs.api.CloudId;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A support case, a row of {@code cases.csv}.
@@ -21,8 +22,8 @@ public record SupportCase(
     AccountId account,
     CloudId cloud,
     Instant openedAt,
-    Instant closedAt,
-    Boolean firstContactResolution)
+    @Nullable Instant closedAt,
+    @Nullable Boolean firstContactResolution)
     implements Signal {
   /**
    * Creates a support case.

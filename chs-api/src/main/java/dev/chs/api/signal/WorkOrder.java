@@ -4,6 +4,7 @@ import dev.chs.api.AccountId;
 import dev.chs.api.Checks;
 import dev.chs.api.CloudId;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A field-service work order, a row of {@code work_orders.csv}.
@@ -21,8 +22,8 @@ public record WorkOrder(
     AccountId account,
     CloudId cloud,
     Instant createdAt,
-    Instant completedAt,
-    Boolean firstTimeFix)
+    @Nullable Instant completedAt,
+    @Nullable Boolean firstTimeFix)
     implements Signal {
   /**
    * Creates a work order.

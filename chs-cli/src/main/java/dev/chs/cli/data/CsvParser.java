@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A streaming reader of RFC 4180 CSV records, one record at a time.
@@ -50,7 +51,7 @@ public final class CsvParser implements Closeable {
 
   private long nextLine = 1;
   private long line;
-  private String problem;
+  private @Nullable String problem;
   private char[] field = new char[128];
   private int fieldLength;
   private String[] fields = new String[16];
@@ -144,7 +145,7 @@ public final class CsvParser implements Closeable {
    *
    * @return a description naming the line and field, or null
    */
-  public String problem() {
+  public @Nullable String problem() {
     return problem;
   }
 
@@ -210,22 +211,25 @@ public final class CsvParser implements Closeable {
   private int readUnquoted(int c) throws IOException {
     while (true) {
       switch (c) {
-        case ',':
-        case END:
+        case ',', END -> {
           return c;
-        case '\n':
+        }
+        case '\n' -> {
           nextLine++;
           return c;
-        case '\r':
+        }
+        case '\r' -> {
           if (peek() == '\n') {
             position++;
           }
           nextLine++;
           return c;
-        default:
+        }
+        default -> {
           append((char) c);
           appendPlainRun();
           c = read();
+        }
       }
     }
   }

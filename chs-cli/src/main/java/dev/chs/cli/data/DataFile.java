@@ -11,6 +11,7 @@ import dev.chs.api.signal.UsageSample;
 import dev.chs.api.signal.WorkOrder;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The files a data set may hold, in the order {@link DataSetReader} reads them, with their
@@ -70,13 +71,17 @@ public enum DataFile {
       "metrics.csv", Metric.class, List.of("account_id", "cloud"), List.of("account_id", "cloud"));
 
   private final String fileName;
-  private final Class<? extends Signal> signalType;
+  private final @Nullable Class<? extends Signal> signalType;
+  // Each list is a List.of, so immutable; the check sees only the declared type, List.
+  @SuppressWarnings("ImmutableEnumChecker")
   private final List<String> requiredColumns;
+
+  @SuppressWarnings("ImmutableEnumChecker") // a List.of too
   private final List<String> keyColumns;
 
   DataFile(
       String fileName,
-      Class<? extends Signal> signalType,
+      @Nullable Class<? extends Signal> signalType,
       List<String> requiredColumns,
       List<String> keyColumns) {
     this.fileName = fileName;

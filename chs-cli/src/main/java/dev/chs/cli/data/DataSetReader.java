@@ -5,8 +5,8 @@ import dev.chs.api.CloudId;
 import dev.chs.api.signal.Complaint;
 import dev.chs.api.signal.Contract;
 import dev.chs.api.signal.Metric;
-import dev.chs.api.signal.RenewalOutcome;
 import dev.chs.api.signal.RenewalOutcome.Outcome;
+import dev.chs.api.signal.RenewalOutcome;
 import dev.chs.api.signal.SentimentSample;
 import dev.chs.api.signal.Signal;
 import dev.chs.api.signal.SupportCase;
@@ -24,10 +24,12 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a data set: the CSV files of {@link DataFile}, streamed row by row into signals.
@@ -191,7 +193,7 @@ public final class DataSetReader {
     private final FirstSeenLines firstSeen = new FirstSeenLines();
     private final List<Metric> rowMetrics = new ArrayList<>();
 
-    private DataFile file;
+    private @Nullable DataFile file;
     private long used;
     private long rejected;
 
@@ -230,8 +232,13 @@ public final class DataSetReader {
       return new DataSetSummary(done, supplied);
     }
 
+    /** Returns the file being read, which {@link #file} sets before it reads a row. */
+    private DataFile current() {
+      return Objects.requireNonNull(file, "file");
+    }
+
     private void readRows(CsvParser csv, Header header) throws IOException {
-      Row row = new Row(file.requiredColumns(), header.positions());
+      Row row = new Row(current().requiredColumns(), header.positions());
       int width = header.width();
       while (csv.next()) {
         row.at(csv);
@@ -246,7 +253,7 @@ public final class DataSetReader {
           decode(row, header, csv.line());
           used++;
         } catch (BadValue e) {
-          reject(csv.line(), e.getMessage());
+          reject(csv.line(), String.valueOf(e.getMessage()));
         }
       }
     }
@@ -263,11 +270,11 @@ public final class DataSetReader {
 
     private void reject(long line, String reason) {
       rejected++;
-      Reject reject = new Reject(file.fileName(), line, reason);
+      Reject reject = new Reject(current().fileName(), line, reason);
       rejects.accept(reject);
       if (strict) {
         Map<String, ReadCounts> soFar = new LinkedHashMap<>(done);
-        soFar.put(file.fileName(), counts());
+        soFar.put(current().fileName(), counts());
         throw new BadRowException(reject, new DataSetSummary(soFar, supplied));
       }
     }
@@ -278,19 +285,18 @@ public final class DataSetReader {
 
     /** Decodes a row, checks its key, and hands it on; throws before handing anything on. */
     private void decode(Row row, Header header, long line) throws BadValue {
-      switch (file) {
-        case ACCOUNTS:
+      switch (current()) {
+        case ACCOUNTS -> {
           AccountId account = row.account();
           unique(line, FirstSeenLines.hash(account.value()), row);
           names.accept(account, row.text("name"));
-          return;
-        case METRICS:
-          decodeMetrics(row, header, line);
-          return;
-        default:
+        }
+        case METRICS -> decodeMetrics(row, header, line);
+        default -> {
           Signal signal = signal(row);
           unique(line, key(signal), row);
           signals.accept(signal);
+        }
       }
     }
 
@@ -299,50 +305,43 @@ public final class DataSetReader {
       try {
         return newSignal(row);
       } catch (IllegalArgumentException e) {
-        throw new BadValue(e.getMessage());
+        throw new BadValue(String.valueOf(e.getMessage()));
       }
     }
 
     private Signal newSignal(Row row) throws BadValue {
-      switch (file) {
-        case CONTRACTS:
-          return new Contract(
+      return switch (current()) {
+        case CONTRACTS -> new Contract(
               row.account(), row.cloud(), row.number("arr"), row.optionalInstant("renewal_date"));
-        case CASES:
-          return new SupportCase(
+        case CASES -> new SupportCase(
               row.required("case_id"),
               row.account(),
               row.cloud(),
               row.instant("opened_at"),
               row.optionalInstant("closed_at"),
               row.optionalBoolean("first_contact_resolution"));
-        case WORK_ORDERS:
-          return new WorkOrder(
+        case WORK_ORDERS -> new WorkOrder(
               row.required("work_order_id"),
               row.account(),
               row.cloud(),
               row.instant("created_at"),
               row.optionalInstant("completed_at"),
               row.optionalBoolean("first_time_fix"));
-        case COMPLAINTS:
-          return new Complaint(
+        case COMPLAINTS -> new Complaint(
               row.required("complaint_id"), row.account(), row.cloud(), row.instant("raised_at"));
-        case USAGE:
-          return new UsageSample(
+        case USAGE -> new UsageSample(
               row.account(),
               row.cloud(),
               row.instant("date"),
               row.count("active_users"),
               row.count("licensed_users"));
-        case SENTIMENT:
-          return new SentimentSample(
+        case SENTIMENT -> new SentimentSample(
               row.account(), row.cloud(), row.instant("observed_at"), row.number("score"));
-        case RENEWALS:
-          return new RenewalOutcome(
+        case RENEWALS -> new RenewalOutcome(
               row.account(), row.cloud(), row.instant("renewal_date"), outcome(row));
-        default:
-          throw new IllegalStateException("file: has no signal decoder, was " + file);
-      }
+        default -> throw new IllegalStateException(
+            "file: has no signal decoder, was " + file);
+      };
     }
 
     private void decodeMetrics(Row row, Header header, long line) throws BadValue {
@@ -357,7 +356,7 @@ public final class DataSetReader {
           try {
             rowMetrics.add(new Metric(account, cloud, name, value));
           } catch (IllegalArgumentException e) {
-            throw new BadValue(e.getMessage());
+            throw new BadValue(String.valueOf(e.getMessage()));
           }
         }
       }
@@ -368,26 +367,23 @@ public final class DataSetReader {
 
     private Outcome outcome(Row row) throws BadValue {
       String text = row.text("outcome");
-      switch (text) {
-        case "renewed":
-          return Outcome.RENEWED;
-        case "churned":
-          return Outcome.CHURNED;
-        default:
-          throw new BadValue("outcome: must be renewed or churned, was '" + text + "'");
-      }
+      return switch (text) {
+        case "renewed" -> Outcome.RENEWED;
+        case "churned" -> Outcome.CHURNED;
+        default -> throw new BadValue("outcome: must be renewed or churned, was '" + text + "'");
+      };
     }
 
     /** Returns the hash of a signal's key, or 0 for files whose rows may repeat. */
     private long key(Signal signal) {
-      if (signal instanceof SupportCase) {
-        return FirstSeenLines.hash(((SupportCase) signal).caseId());
-      } else if (signal instanceof WorkOrder) {
-        return FirstSeenLines.hash(((WorkOrder) signal).workOrderId());
-      } else if (signal instanceof Complaint) {
-        return FirstSeenLines.hash(((Complaint) signal).complaintId());
-      } else if (signal instanceof RenewalOutcome) {
-        Instant date = ((RenewalOutcome) signal).renewalDate();
+      if (signal instanceof SupportCase c) {
+        return FirstSeenLines.hash(c.caseId());
+      } else if (signal instanceof WorkOrder w) {
+        return FirstSeenLines.hash(w.workOrderId());
+      } else if (signal instanceof Complaint c) {
+        return FirstSeenLines.hash(c.complaintId());
+      } else if (signal instanceof RenewalOutcome r) {
+        Instant date = r.renewalDate();
         long h = FirstSeenLines.add(FirstSeenLines.hash(signal.account().value()),
             signal.cloud().value());
         return FirstSeenLines.add(FirstSeenLines.add(h, date.getEpochSecond()), date.getNano());
@@ -396,14 +392,14 @@ public final class DataSetReader {
     }
 
     private void unique(long line, long key, Row row) throws BadValue {
-      if (file.keyColumns().isEmpty()) {
+      if (current().keyColumns().isEmpty()) {
         return;
       }
       long first = firstSeen.putIfAbsent(key, line);
       if (first < 0) {
         return;
       }
-      List<String> columns = file.keyColumns();
+      List<String> columns = current().keyColumns();
       String values =
           columns.stream().map(c -> "'" + row.text(c) + "'").collect(Collectors.joining(", "));
       String where = first == 0 ? "an earlier line" : "line " + first;
@@ -421,12 +417,15 @@ public final class DataSetReader {
    * The header of a file: where each required column is, which columns are metrics, or why the
    * header spoils the file.
    */
+  // Never compared or hashed: a header is read while its file is, so the identity equality of
+  // its arrays, which the check warns of, does not matter.
+  @SuppressWarnings("ArrayRecordComponent")
   private record Header(
       int width,
       Map<String, Integer> positions,
       String[] metricNames,
       int[] metricPositions,
-      String problem) {
+      @Nullable String problem) {
 
     static Header of(DataFile file, CsvParser csv) {
       Map<String, Integer> positions = new HashMap<>();

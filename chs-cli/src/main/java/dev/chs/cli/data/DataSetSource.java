@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where the files of a data set come from: a folder, or resources bundled in a jar.
@@ -19,7 +20,7 @@ public interface DataSetSource {
    * @return a reader of the file, or null if the data set does not hold it
    * @throws IOException if the file exists but cannot be opened
    */
-  Reader open(String fileName) throws IOException;
+  @Nullable Reader open(String fileName) throws IOException;
 
   /**
    * Describes the data set for error messages.
@@ -37,7 +38,7 @@ public interface DataSetSource {
   static DataSetSource folder(Path folder) {
     return new DataSetSource() {
       @Override
-      public Reader open(String fileName) throws IOException {
+      public @Nullable Reader open(String fileName) throws IOException {
         Path file = folder.resolve(fileName);
         return Files.isRegularFile(file) ? CsvParser.utf8(Files.newInputStream(file)) : null;
       }
@@ -59,7 +60,7 @@ public interface DataSetSource {
   static DataSetSource resources(Class<?> anchor, String folder) {
     return new DataSetSource() {
       @Override
-      public Reader open(String fileName) throws IOException {
+      public @Nullable Reader open(String fileName) throws IOException {
         InputStream bytes = anchor.getResourceAsStream(folder + "/" + fileName);
         return bytes == null ? null : CsvParser.utf8(bytes);
       }

@@ -11,6 +11,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The current record of a file, read through its header: typed access to its cells by column name,
@@ -26,7 +28,7 @@ final class Row {
   private final String[] columns;
   private final int[] positions;
   private final Map<String, CloudId> clouds = new HashMap<>();
-  private CsvParser record;
+  private @Nullable CsvParser record;
 
   /**
    * Creates a view of records through a header.
@@ -38,7 +40,8 @@ final class Row {
     this.columns = columns.toArray(new String[0]);
     this.positions = new int[this.columns.length];
     for (int i = 0; i < this.columns.length; i++) {
-      positions[i] = header.get(this.columns[i]);
+      // The reader checked that the header names every required column.
+      positions[i] = Objects.requireNonNull(header.get(this.columns[i]), this.columns[i]);
     }
   }
 
@@ -47,11 +50,19 @@ final class Row {
     this.record = current;
   }
 
+  private CsvParser current() {
+    CsvParser current = record;
+    if (current == null) {
+      throw new IllegalStateException("row: at() must be called before the row is read");
+    }
+    return current;
+  }
+
   /** Returns a cell's text; empty when unknown. */
   String text(String column) {
     for (int i = 0; i < columns.length; i++) {
-      if (columns[i] == column) {
-        return record.get(positions[i]);
+      if (columns[i].equals(column)) {
+        return current().get(positions[i]);
       }
     }
     throw new IllegalStateException("column: not required by this file, was " + column);
@@ -59,7 +70,7 @@ final class Row {
 
   /** Returns the cell at a position of the record. */
   String cell(int position) {
-    return record.get(position);
+    return current().get(position);
   }
 
   /** Returns a cell that must not be empty. */
@@ -76,7 +87,7 @@ final class Row {
     try {
       return AccountId.of(text("account_id"));
     } catch (IllegalArgumentException e) {
-      throw new BadValue(e.getMessage());
+      throw new BadValue(String.valueOf(e.getMessage()));
     }
   }
 
@@ -91,7 +102,7 @@ final class Row {
       try {
         cloud = CloudId.of(text);
       } catch (IllegalArgumentException e) {
-        throw new BadValue(e.getMessage());
+        throw new BadValue(String.valueOf(e.getMessage()));
       }
       if (clouds.size() < MAX_CACHED_CLOUDS) {
         clouds.put(text, cloud);
@@ -106,24 +117,20 @@ final class Row {
   }
 
   /** Returns a timestamp, or null when the cell is empty. */
-  Instant optionalInstant(String column) throws BadValue {
+  @Nullable Instant optionalInstant(String column) throws BadValue {
     String text = text(column);
     return text.isEmpty() ? null : parseInstant(column, text);
   }
 
   /** Returns {@code true} or {@code false}, or null when the cell is empty. */
-  Boolean optionalBoolean(String column) throws BadValue {
+  @Nullable Boolean optionalBoolean(String column) throws BadValue {
     String text = text(column);
-    switch (text) {
-      case "":
-        return null;
-      case "true":
-        return Boolean.TRUE;
-      case "false":
-        return Boolean.FALSE;
-      default:
-        throw new BadValue(column + ": must be true or false, was '" + text + "'");
-    }
+    return switch (text) {
+      case "" -> null;
+      case "true" -> Boolean.TRUE;
+      case "false" -> Boolean.FALSE;
+      default -> throw new BadValue(column + ": must be true or false, was '" + text + "'");
+    };
   }
 
   /** Returns a whole number that must be present; its sign is checked by the signal. */
@@ -185,7 +192,7 @@ final class Row {
   }
 
   /** Parses {@code yyyy-MM-dd} and {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}; else returns null. */
-  private static Instant parseCommonInstant(String s) {
+  private static @Nullable Instant parseCommonInstant(String s) {
     int n = s.length();
     if (n < 10 || s.charAt(4) != '-' || s.charAt(7) != '-'
         || !allDigits(s, 0, 4) || !allDigits(s, 5, 7) || !allDigits(s, 8, 10)) {
@@ -217,7 +224,7 @@ final class Row {
     if (hour > 23 || minute > 59 || second > 59) {
       throw new DateTimeException("time of day out of range: " + s);
     }
-    return Instant.ofEpochSecond(day * 86_400 + hour * 3600 + minute * 60 + second, nanos);
+    return Instant.ofEpochSecond(day * 86_400 + hour * 3600L + minute * 60L + second, nanos);
   }
 
   private static boolean isLocalDateTime(String text) {
@@ -261,15 +268,10 @@ final class Row {
   }
 
   private static boolean isNonFinite(String s) {
-    switch (s) {
-      case "NaN":
-      case "Infinity":
-      case "+Infinity":
-      case "-Infinity":
-        return true;
-      default:
-        return false;
-    }
+    return switch (s) {
+      case "NaN", "Infinity", "+Infinity", "-Infinity" -> true;
+      default -> false;
+    };
   }
 
   private static int countDigits(String s, int from) {

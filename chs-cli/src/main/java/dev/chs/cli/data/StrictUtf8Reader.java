@@ -10,6 +10,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decodes UTF-8 and fails on a malformed byte sequence, but only after handing out every character
@@ -26,7 +27,7 @@ final class StrictUtf8Reader extends Reader {
   private final ByteBuffer bytes = ByteBuffer.allocate(1 << 16).flip();
   private boolean endOfBytes;
   private boolean flushed;
-  private CoderResult pendingError;
+  private @Nullable CoderResult pendingError;
 
   StrictUtf8Reader(InputStream in) {
     this.in = in;

@@ -19,6 +19,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -414,7 +415,7 @@ public final class PortfolioGenerator {
             closed = closed > last ? (last < time.endSecond ? last : -1) : closed;
           }
           String fcr = random.chance(0.05) ? "" : random.chance(0.2 + 0.65 * h) ? "true" : "false";
-          row(DataFile.CASES).field("C-" + number + "-" + (++caseSeq)).field(id).field(cloud)
+          row(DataFile.CASES).field("C-" + number + "-" + ++caseSeq).field(id).field(cloud)
               .plainField(text.chars(), 0, text.instant(opened));
           timeOrEmpty(DataFile.CASES, closed).field(closed < 0 ? "" : fcr).endRow();
         }
@@ -440,7 +441,7 @@ public final class PortfolioGenerator {
             completed = completed > last ? (last < time.endSecond ? last : -1) : completed;
           }
           String fix = random.chance(0.04) ? "" : random.chance(0.4 + 0.55 * h) ? "true" : "false";
-          row(DataFile.WORK_ORDERS).field("W-" + number + "-" + (++workOrderSeq)).field(id)
+          row(DataFile.WORK_ORDERS).field("W-" + number + "-" + ++workOrderSeq).field(id)
               .field(cloud).plainField(text.chars(), 0, text.instant(created));
           timeOrEmpty(DataFile.WORK_ORDERS, completed).field(completed < 0 ? "" : fix).endRow();
         }
@@ -458,7 +459,7 @@ public final class PortfolioGenerator {
         for (int i = 0; i < n; i++) {
           long raised = time.weekStart(w) + random.nextInt((int) WEEK);
           if (raised <= last) {
-            row(DataFile.COMPLAINTS).field("K-" + number + "-" + (++complaintSeq)).field(id)
+            row(DataFile.COMPLAINTS).field("K-" + number + "-" + ++complaintSeq).field(id)
                 .field(cloud).plainField(text.chars(), 0, text.instant(raised)).endRow();
           }
         }
@@ -503,13 +504,18 @@ public final class PortfolioGenerator {
     }
 
     private CsvWriter timeOrEmpty(DataFile file, long second) throws IOException {
-      CsvWriter w = out.get(file);
+      CsvWriter w = writer(file);
       return second < 0 ? w.field("") : w.plainField(text.chars(), 0, text.instant(second));
     }
 
     private CsvWriter row(DataFile file) {
-      rows.get(file)[0]++;
-      return out.get(file);
+      Objects.requireNonNull(rows.get(file))[0]++;
+      return writer(file);
+    }
+
+    /** Returns the writer of a file; the generator opens one for every file. */
+    private CsvWriter writer(DataFile file) {
+      return Objects.requireNonNull(out.get(file), file.fileName());
     }
   }
 

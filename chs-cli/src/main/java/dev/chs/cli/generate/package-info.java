@@ -3,4 +3,7 @@
  *
  * @since 0.1.0
  */
+@NullMarked
 package dev.chs.cli.generate;
+
+import org.jspecify.annotations.NullMarked;

@@ -42,17 +42,10 @@ final class CsvTableWriter implements TableWriter {
     if (text.isEmpty()) {
       return text;
     }
-    switch (text.charAt(0)) {
-      case '=':
-      case '+':
-      case '-':
-      case '@':
-      case '\t':
-      case '\r':
-        return "'" + text;
-      default:
-        return text;
-    }
+    return switch (text.charAt(0)) {
+      case '=', '+', '-', '@', '\t', '\r' -> "'" + text;
+      default -> text;
+    };
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The table that {@code chs watchlist} writes: one row per listed account, in rank order.
@@ -71,7 +72,7 @@ public final class WatchlistTable {
    * @param account the account's health, or null
    * @return the score, or empty when it is insufficient data or the account is unknown
    */
-  public static OptionalDouble overallScore(AccountHealth account) {
+  public static OptionalDouble overallScore(@Nullable AccountHealth account) {
     return account != null && account.overall() instanceof OverallHealth.Scored scored
         ? OptionalDouble.of(scored.score())
         : OptionalDouble.empty();

@@ -14,7 +14,7 @@ import java.util.Locale;
  * with a comma between thousands, and without any time zone but UTC.
  *
  * <p>Every result is HTML, ready to write: it may hold character references such as the minus sign
- * {@code &#x2212;}.
+ * <code>&amp;#x2212;</code>.
  *
  * <p>Stateless and thread-safe: each call makes its own formatter, as {@link DecimalFormat} is
  * not thread-safe.
@@ -42,7 +42,7 @@ final class Figures {
    * @return the count, grouped by thousands
    */
   static String count(long count) {
-    return format("#,##0", count);
+    return format("#,##0", (double) count);
   }
 
   /**

@@ -161,8 +161,9 @@ final class PortfolioSections {
     html.append("<tr><th scope=\"row\">").append(label).append("</th>");
     List<Charts.Segment> segments = new ArrayList<>();
     for (Band band : Band.values()) {
-      double arr = spread.arr().get(band);
-      cell(html, spread.counts().get(band), arr);
+      // A spread lists every band.
+      double arr = spread.arr().getOrDefault(band, 0.0);
+      cell(html, spread.counts().getOrDefault(band, 0), arr);
       segments.add(new Charts.Segment(
           arr, Charts.colour(band), bandName(band) + ": " + Figures.amount(arr) + " ARR"));
     }

@@ -31,6 +31,9 @@ import java.util.TreeMap;
  * @param arr the ARR of the scored members in each band; every band is present
  * @param unscoredArr the ARR without a score
  */
+// Never compared or hashed: a spread is built for one report and read there, so the identity
+// equality of its array, which the check warns of, does not matter.
+@SuppressWarnings("ArrayRecordComponent")
 record ScoreSpread(
     double[] scores,
     double weightedMean,

@@ -1,7 +1,5 @@
 package dev.chs.cli.report;
 
-import static dev.chs.cli.report.HtmlText.escape;
-
 import dev.chs.api.AccountId;
 import dev.chs.core.model.Bands;
 import dev.chs.core.portfolio.WatchlistEntry;
@@ -12,7 +10,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
+import static dev.chs.cli.report.HtmlText.escape;
 
 /**
  * Writes the watchlist section: the top of the watchlist, each account with its reasons and the
@@ -64,7 +65,9 @@ final class WatchlistSection {
         .append("<th>Weakest cloud</th><th class=\"num\">Expected loss</th>")
         .append("<th>Score history</th><th>Reasons</th></tr></thead><tbody>");
     for (int i = 0; i < shown; i++) {
-      row(html, i + 1, entries.get(i), current.get(entries.get(i).account()), history, data);
+      // A watchlist lists only accounts scored as of T.
+      AccountHealth health = Objects.requireNonNull(current.get(entries.get(i).account()));
+      row(html, i + 1, entries.get(i), health, history, data);
     }
     html.append("</tbody></table></section>");
   }

@@ -4,4 +4,7 @@
  *
  * @since 0.1.0
  */
+@NullMarked
 package dev.chs.cli.report;
+
+import org.jspecify.annotations.NullMarked;

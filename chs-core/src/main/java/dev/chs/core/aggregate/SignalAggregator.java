@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Routes signals to the accumulators of every KPI of a model, per account and cloud, and produces
@@ -282,12 +283,15 @@ public final class SignalAggregator {
       }
     }
     if (clouds.isEmpty()) {
-      clouds.add(valuesOf(account.id, CloudId.ACCOUNT_WIDE, wide, null));
+      // An account has a pair for every cloud it was seen in, so with none of its own it has
+      // the account-wide one.
+      clouds.add(valuesOf(account.id, CloudId.ACCOUNT_WIDE, Objects.requireNonNull(wide), null));
     }
     return new AccountValues(account.id, clouds);
   }
 
-  private CloudValues valuesOf(AccountId account, CloudId cloud, Pair pair, Pair wide) {
+  private CloudValues valuesOf(
+      AccountId account, CloudId cloud, Pair pair, @Nullable Pair wide) {
     List<KpiValue> values = new ArrayList<>(kpis.length);
     for (int i = 0; i < kpis.length; i++) {
       values.add(valueOf(account, cloud, pair, wide, i));
@@ -295,7 +299,8 @@ public final class SignalAggregator {
     return new CloudValues(cloud, pair.arr, values);
   }
 
-  private KpiValue valueOf(AccountId account, CloudId cloud, Pair pair, Pair wide, int i) {
+  private KpiValue valueOf(
+      AccountId account, CloudId cloud, Pair pair, @Nullable Pair wide, int i) {
     RuntimeException failed = pair.failure(i) != null ? pair.failure(i) : wide == null ? null
         : wide.failure(i);
     if (failed != null) {
@@ -313,7 +318,7 @@ public final class SignalAggregator {
     }
   }
 
-  private KpiAccumulator<?> combined(int i, Pair pair, Pair wide) {
+  private KpiAccumulator<?> combined(int i, Pair pair, @Nullable Pair wide) {
     KpiAccumulator<?> own = pair.accumulators[i];
     KpiAccumulator<?> shared = wide == null ? null : wide.accumulators[i];
     if (shared == null) {
@@ -341,8 +346,9 @@ public final class SignalAggregator {
   private void mergePair(AccountId account, CloudId cloud, Pair mine, Pair theirs) {
     mine.arr += theirs.arr;
     for (int i = 0; i < kpis.length; i++) {
-      if (!mine.hasFailed(i) && theirs.hasFailed(i)) {
-        mine.recordFailure(i, theirs.failure(i));
+      RuntimeException failure = theirs.failure(i);
+      if (!mine.hasFailed(i) && failure != null) {
+        mine.recordFailure(i, failure);
       }
       if (!mine.hasFailed(i) && theirs.accumulators[i] != null) {
         KpiAccumulator<?> accumulator = mine.accumulator(i, kpis, window);
@@ -423,9 +429,9 @@ public final class SignalAggregator {
    * metrics only when there is one. The class is static to save a reference to the aggregator.
    */
   private static final class Pair {
-    final KpiAccumulator<?>[] accumulators;
-    RuntimeException[] failed;
-    double[] metrics;
+    final @Nullable KpiAccumulator<?>[] accumulators;
+    @Nullable RuntimeException @Nullable [] failed;
+    double @Nullable [] metrics;
     double arr;
 
     Pair(int kpis) {
@@ -445,7 +451,7 @@ public final class SignalAggregator {
       return failed != null && failed[i] != null;
     }
 
-    RuntimeException failure(int i) {
+    @Nullable RuntimeException failure(int i) {
       return failed == null ? null : failed[i];
     }
 

@@ -20,6 +20,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Binds the tree of a model file to a {@link HealthModel}, by hand, collecting every error with its
@@ -453,18 +454,16 @@ final class ModelBinder {
     if (type.isEmpty()) {
       return Optional.empty();
     }
-    switch (type.get()) {
-      case "linear":
-        return linear(node, path);
-      case "piecewise":
-        return piecewise(node, path);
-      case "steps":
-        return steps(node, path);
-      default:
+    return switch (type.get()) {
+      case "linear" -> linear(node, path);
+      case "piecewise" -> piecewise(node, path);
+      case "steps" -> steps(node, path);
+      default -> {
         errors.add(path + ".type: must be one of " + String.join(", ", CURVE_TYPES) + ", was '"
             + type.get() + "'");
-        return Optional.empty();
-    }
+        yield Optional.empty();
+      }
+    };
   }
 
   private Optional<Curve> linear(JsonNode node, String path) {
@@ -628,7 +627,7 @@ final class ModelBinder {
    */
   private final class Section {
     private final String path;
-    private final JsonNode node;
+    private final @Nullable JsonNode node;
     private boolean broken;
 
     Section(JsonNode root, String key, String... keys) {
@@ -686,7 +685,7 @@ final class ModelBinder {
       try {
         return constructor.get();
       } catch (IllegalArgumentException e) {
-        String message = e.getMessage();
+        String message = String.valueOf(e.getMessage());
         String field = message.substring(0, Math.max(0, message.indexOf(':')));
         boolean given = node != null && node.has(field);
         errors.add(path + "." + message + (given ? "" : " (not given, so the default applies)"));

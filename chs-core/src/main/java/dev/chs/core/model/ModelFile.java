@@ -365,7 +365,7 @@ public final class ModelFile {
   private static String syntaxError(JsonProcessingException e) {
     String original = Objects.requireNonNullElse(e.getOriginalMessage(), e.toString());
     StringJoiner what = new StringJoiner(", ");
-    for (String line : original.split("\\R")) {
+    for (String line : original.split("\\R", -1)) {
       // SnakeYAML adds "in 'reader', line 1, column 6:" lines, each with a snippet and a caret.
       if (!line.isBlank() && !line.startsWith(" ")) {
         what.add(line.strip());

@@ -29,14 +29,11 @@ final class ModelTree {
    * @return the roll-up, or empty for another name
    */
   static Optional<CloudRollup> rollup(String name) {
-    switch (name) {
-      case "arr":
-        return Optional.of(CloudRollup.ARR_WEIGHTED);
-      case "equal":
-        return Optional.of(CloudRollup.EQUAL);
-      default:
-        return Optional.empty();
-    }
+    return switch (name) {
+      case "arr" -> Optional.of(CloudRollup.ARR_WEIGHTED);
+      case "equal" -> Optional.of(CloudRollup.EQUAL);
+      default -> Optional.empty();
+    };
   }
 
   /**
@@ -113,15 +110,14 @@ final class ModelTree {
   }
 
   private static void curve(ObjectNode node, Curve curve) {
-    if (curve instanceof Curve.Linear) {
-      Curve.Linear linear = (Curve.Linear) curve;
+    if (curve instanceof Curve.Linear linear) {
       node.put("type", "linear");
       number(node, "worst", linear.worst());
       number(node, "best", linear.best());
-    } else if (curve instanceof Curve.Piecewise) {
+    } else if (curve instanceof Curve.Piecewise piecewise) {
       node.put("type", "piecewise");
       ArrayNode points = node.putArray("points");
-      for (Curve.Point point : ((Curve.Piecewise) curve).points()) {
+      for (Curve.Point point : piecewise.points()) {
         ArrayNode pair = points.addArray();
         pair.add(number(point.x()));
         pair.add(number(point.score()));

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The intervention state of one score key: it watches a time-ordered series of scores of one
@@ -45,7 +46,7 @@ public final class InterventionTracker {
   private final InterventionPolicy policy;
   private boolean armed = true;
   private double lastScore = Double.NaN;
-  private Instant lastAsOf;
+  private @Nullable Instant lastAsOf;
 
   private InterventionTracker(ScoreKey key, InterventionPolicy policy) {
     this.key = key;

@@ -22,6 +22,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The account watchlist: accounts whose health is falling or already low, and that show distress,
@@ -129,7 +130,10 @@ public record Watchlist(List<WatchlistEntry> entries) {
   }
 
   private static void addTrouble(
-      AccountHealth account, AccountHealth prior, WatchlistPolicy policy, List<String> reasons) {
+      AccountHealth account,
+      @Nullable AccountHealth prior,
+      WatchlistPolicy policy,
+      List<String> reasons) {
     // The overall score first, then each cloud's.
     OptionalDouble now = overallScore(account);
     if (now.isPresent()) {
@@ -232,7 +236,10 @@ public record Watchlist(List<WatchlistEntry> entries) {
   }
 
   private static WatchlistEntry entry(
-      AccountHealth account, AccountHealth prior, Set<DistressSignal> distress, List<String> why) {
+      AccountHealth account,
+      @Nullable AccountHealth prior,
+      Set<DistressSignal> distress,
+      List<String> why) {
     double expectedLoss = 0;
     double exposedArr = 0;
     for (CloudHealth cloud : account.clouds()) {

@@ -8,6 +8,7 @@ import dev.chs.core.model.HealthModel;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Scores many (account, cloud) rows at once from columns of primitive values, for batch jobs.
@@ -43,7 +44,7 @@ public final class ColumnarScorer {
   private final double[] totals;
   private final double minimumCoverage;
   private final Bands bands;
-  private final ShareTable table;
+  private final @Nullable ShareTable table;
   /** The band thresholds, lowest first, each less one ulp: {@code s >= t} is {@code s > t-}. */
   private final double[] bandEdges;
 
@@ -131,10 +132,10 @@ public final class ColumnarScorer {
       int[] cloudOfRow,
       double[] scores,
       double[] coverage,
-      Band[] bandOfRow) {
+      @Nullable Band[] bandOfRow) {
     checkShapes(rows, curveInputs, cloudOfRow, scores, coverage, bandOfRow);
     if (table != null) {
-      scoreByTable(rows, curveInputs, cloudOfRow, scores, coverage, bandOfRow);
+      scoreByTable(table, rows, curveInputs, cloudOfRow, scores, coverage, bandOfRow);
     } else {
       scoreByDivision(rows, curveInputs, cloudOfRow, scores, coverage, bandOfRow);
     }
@@ -151,12 +152,13 @@ public final class ColumnarScorer {
    * points in the model's order, as {@link Scorer} does.
    */
   private void scoreByTable(
+      ShareTable table,
       int rows,
       double[][] curveInputs,
       int[] cloudOfRow,
       double[] scores,
       double[] coverage,
-      Band[] bandOfRow) {
+      @Nullable Band[] bandOfRow) {
     int n = kpiIds.size();
     int blockRows = Math.min(rows, BLOCK_ROWS);
     int[] entries = new int[blockRows];
@@ -233,7 +235,7 @@ public final class ColumnarScorer {
       int[] cloudOfRow,
       double[] scores,
       double[] coverage,
-      Band[] bandOfRow) {
+      @Nullable Band[] bandOfRow) {
     int n = kpiIds.size();
     for (int r = 0; r < rows; r++) {
       int c = cloudOfRow[r];
@@ -346,7 +348,7 @@ public final class ColumnarScorer {
     }
 
     static boolean fits(int clouds, int kpis) {
-      return kpis < 20 && (long) clouds * kpis << kpis <= MAX_SHARES;
+      return kpis < 20 && ((long) clouds * kpis) << kpis <= MAX_SHARES;
     }
   }
 
@@ -356,7 +358,7 @@ public final class ColumnarScorer {
       int[] cloudOfRow,
       double[] scores,
       double[] coverage,
-      Band[] bandOfRow) {
+      @Nullable Band[] bandOfRow) {
     Checks.requireNonNegative("rows", rows);
     Checks.requireNonNull("curveInputs", curveInputs);
     if (curveInputs.length != kpiIds.size()) {

@@ -104,8 +104,7 @@ final class CompiledCurves {
       double length = denominator[k * (breakpoints + 1) + 1];
       for (int i = 0; i < count; i++) {
         double x = column[from + i];
-        // NaN is the only value that differs from itself.
-        x = x == x ? x : 0;
+        x = Double.isNaN(x) ? 0 : x;
         double t = (x - worst) / length;
         // 100 * t is at most 0 exactly when t is, and at least 100 exactly when t is at least 1,
         // so the clamp gives the curve's 0, 100 or 100 * t (and +0.0, never -0.0).

@@ -1,6 +1,7 @@
 package dev.chs.core.score;
 
 import dev.chs.api.Band;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The score, coverage and band of one (account, cloud) pair, without an explanation, in a holder
@@ -17,7 +18,7 @@ import dev.chs.api.Band;
 public final class MutableScore {
   private double score = Double.NaN;
   private double coverage;
-  private Band band;
+  private @Nullable Band band;
 
   /** Creates a holder that reads as insufficient data. */
   public MutableScore() {}
@@ -45,7 +46,7 @@ public final class MutableScore {
    *
    * @return the band; null for insufficient data
    */
-  public Band band() {
+  public @Nullable Band band() {
     return band;
   }
 
@@ -58,7 +59,7 @@ public final class MutableScore {
     return band != null;
   }
 
-  void set(double score, double coverage, Band band) {
+  void set(double score, double coverage, @Nullable Band band) {
     this.score = score;
     this.coverage = coverage;
     this.band = band;

@@ -202,7 +202,7 @@ public final class InvoiceDaysOverdue implements Kpi<InvoiceDaysOverdue.Accumula
         return;
       }
       Instant settledAt = unpaidAtAsOf ? asOf : paidAt;
-      long late = Math.max(0, Duration.between(invoice.dueAt(), settledAt).getSeconds());
+      long late = Math.max(0, Duration.between(invoice.dueAt(), settledAt).toSeconds());
       overdueSeconds = Math.addExact(overdueSeconds, late);
       invoices++;
     }

@@ -38,6 +38,7 @@ import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The keyed operator behind {@code HealthScoring}: keyed by account id, it keeps the account's
@@ -319,7 +320,7 @@ public final class AccountScoringFunction
 
   /** The identity under which a later record replaces an earlier one. */
   private record VersionKey(boolean workOrder, String id) {
-    static VersionKey of(Signal signal) {
+    static @Nullable VersionKey of(Signal signal) {
       if (signal instanceof SupportCase c) {
         return new VersionKey(false, c.caseId());
       }

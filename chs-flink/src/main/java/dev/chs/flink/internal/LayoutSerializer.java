@@ -6,6 +6,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Flink serializer for one of the forms of {@link StateLayout}. It has no configuration, so
@@ -60,8 +61,11 @@ abstract class LayoutSerializer<T> extends TypeSerializer<T> {
     write(read(in), out);
   }
 
+  // Equal only to a serializer of the same class: a subclass is another layout, and reading with
+  // it would misread the bytes, which is what instanceof, as the check advises, would allow.
+  @SuppressWarnings("EqualsGetClass")
   @Override
-  public boolean equals(Object o) {
+  public boolean equals(@Nullable Object o) {
     return o != null && o.getClass() == getClass();
   }
 

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The byte layout of the operator's keyed state, in one place. Both forms start with a version
@@ -285,22 +286,24 @@ public final class StateLayout {
     return Instant.ofEpochSecond(seconds, nanos);
   }
 
-  private static void writeNullableInstant(Instant instant, DataOutput out) throws IOException {
+  private static void writeNullableInstant(@Nullable Instant instant, DataOutput out)
+      throws IOException {
     out.writeByte(instant == null ? 0 : 1);
     if (instant != null) {
       writeInstant(instant, out);
     }
   }
 
-  private static Instant readNullableInstant(DataInput in) throws IOException {
+  private static @Nullable Instant readNullableInstant(DataInput in) throws IOException {
     return readFlag(in, "instant presence") ? readInstant(in) : null;
   }
 
-  private static void writeNullableBoolean(Boolean value, DataOutput out) throws IOException {
+  private static void writeNullableBoolean(@Nullable Boolean value, DataOutput out)
+      throws IOException {
     out.writeByte(value == null ? 0 : value ? 2 : 1);
   }
 
-  private static Boolean readNullableBoolean(DataInput in) throws IOException {
+  private static @Nullable Boolean readNullableBoolean(DataInput in) throws IOException {
     int b = in.readUnsignedByte();
     return switch (b) {
       case 0 -> null;

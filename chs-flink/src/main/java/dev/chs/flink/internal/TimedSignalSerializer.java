@@ -5,6 +5,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputView;
 import org.apache.flink.core.memory.DataOutputView;
+import org.jspecify.annotations.Nullable;
 
 /** Serializes a {@link TimedSignal} in the form {@link StateLayout} documents. */
 public final class TimedSignalSerializer extends LayoutSerializer<TimedSignal> {
@@ -24,7 +25,7 @@ public final class TimedSignalSerializer extends LayoutSerializer<TimedSignal> {
   }
 
   @Override
-  public TimedSignal createInstance() {
+  public @Nullable TimedSignal createInstance() {
     return null;
   }
 

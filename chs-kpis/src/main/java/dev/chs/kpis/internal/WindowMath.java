@@ -19,7 +19,7 @@ public final class WindowMath {
   /** Returns {@code window.contains(instant)}. */
   public static boolean contains(Window window, Instant instant) {
     Instant asOf = window.asOf();
-    long lengthSeconds = window.length().getSeconds();
+    long lengthSeconds = window.length().toSeconds();
     if (asOf.getEpochSecond() - lengthSeconds <= Instant.MIN.getEpochSecond()) {
       // Let Window throw as it does for a start before Instant.MIN.
       return window.contains(instant);
@@ -35,7 +35,7 @@ public final class WindowMath {
     }
     // asOf - instant < length, with both sides as (seconds, nanos).
     return seconds < lengthSeconds
-        || (seconds == lengthSeconds && nanos < window.length().getNano());
+        || (seconds == lengthSeconds && nanos < window.length().toNanosPart());
   }
 
   /**
@@ -49,7 +49,7 @@ public final class WindowMath {
    */
   public static int windowsBack(Window window, Instant instant, int count) {
     Instant asOf = window.asOf();
-    long lengthSeconds = window.length().getSeconds();
+    long lengthSeconds = window.length().toSeconds();
     if (lengthSeconds >= MAX_EXACT_SECONDS || count > 8) {
       return windowsBackSlowly(window, instant, count);
     }
@@ -63,7 +63,7 @@ public final class WindowMath {
     }
     // Both fit in a long: seconds < count * (1e9 + 1), and count <= 8.
     long back = seconds * NANOS_PER_SECOND + asOf.getNano() - instant.getNano();
-    long length = lengthSeconds * NANOS_PER_SECOND + window.length().getNano();
+    long length = lengthSeconds * NANOS_PER_SECOND + window.length().toNanosPart();
     long n = back / length;
     return n < count ? (int) n : -1;
   }

@@ -3,6 +3,7 @@ package dev.chs.learn.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An additive logit {@code f(x) = b0 + sum_i g_i(x_i)}, each {@code g_i} a step function over
@@ -51,6 +52,9 @@ public final class AdditiveLogit {
    * @param missing the value of a missing entry, in logit units
    * @param missingRows how many training rows were missing
    */
+  // Never compared or hashed: a shape is read once, when the fit is written as a chs model, so
+  // the identity equality of its arrays, which the check warns of, does not matter.
+  @SuppressWarnings("ArrayRecordComponent")
   public record Shape(double[] thresholds, double[] values, double missing, int missingRows) {
     /** Returns the bin of a present value. */
     int bin(double x) {
@@ -78,6 +82,9 @@ public final class AdditiveLogit {
       int maxBins, int minBinRows, double learningRate, double l2, int maxRounds, int patience) {}
 
   /** A fitted model with the validation loss after each round, if a validation set was given. */
+  // Never compared or hashed: a trace is read once by the fitter that asked for it, so the
+  // identity equality of its array, which the check warns of, does not matter.
+  @SuppressWarnings("ArrayRecordComponent")
   public record Trace(AdditiveLogit model, double[] validationLoss, int bestRounds) {}
 
   /**
@@ -87,7 +94,7 @@ public final class AdditiveLogit {
    */
   public static Trace fit(
       double[][] x, double[] y, int[] signs, Settings settings, int rounds,
-      double[][] validX, double[] validY) {
+      double @Nullable [][] validX, double @Nullable [] validY) {
     int n = y.length;
     int p = signs.length;
     double[][] thresholds = new double[p][];
@@ -98,7 +105,9 @@ public final class AdditiveLogit {
     for (int i = 0; i < p; i++) {
       thresholds[i] = thresholds(column(x, i), settings.maxBins(), settings.minBinRows());
       bins[i] = assign(x, i, thresholds[i]);
-      validBins[i] = validX == null ? null : assign(validX, i, thresholds[i]);
+      if (validX != null) {
+        validBins[i] = assign(validX, i, thresholds[i]);
+      }
       values[i] = new double[thresholds[i].length + 2];
       counts[i] = new int[values[i].length];
       for (int b : bins[i]) {
@@ -109,7 +118,7 @@ public final class AdditiveLogit {
     double b0 = Maths.logit(clampedMean(y));
     double[] f = new double[n];
     Arrays.fill(f, b0);
-    double[] validF = validX == null ? null : new double[validY.length];
+    double[] validF = validX == null || validY == null ? null : new double[validY.length];
     if (validF != null) {
       Arrays.fill(validF, b0);
     }
@@ -150,7 +159,7 @@ public final class AdditiveLogit {
       for (int j = 0; j < n; j++) {
         f[j] += intercept;
       }
-      if (validF == null) {
+      if (validF == null || validY == null) {
         continue;
       }
       for (int j = 0; j < validF.length; j++) {

@@ -21,9 +21,9 @@ public final class Csv {
   private final Path file;
   private final Map<String, Integer> columns;
   private final List<String> header;
-  private final List<Record> records;
+  private final List<Row> records;
 
-  private Csv(Path file, List<String> header, List<Record> records) {
+  private Csv(Path file, List<String> header, List<Row> records) {
     this.file = file;
     this.header = List.copyOf(header);
     this.records = records;
@@ -35,13 +35,13 @@ public final class Csv {
   }
 
   /** One data line: its fields and its line number, counting the header as line 1. */
-  public record Record(long line, List<String> fields) {}
+  public record Row(long line, List<String> fields) {}
 
   /** Reads a whole file. */
   public static Csv read(Path file) throws IOException {
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       List<String> header = null;
-      List<Record> records = new ArrayList<>();
+      List<Row> records = new ArrayList<>();
       long line = 0;
       for (String text = readLine(in, file, line); text != null; text = readLine(in, file, line)) {
         line++;
@@ -55,7 +55,7 @@ public final class Csv {
         if (header == null) {
           header = fields;
         } else {
-          records.add(new Record(line, fields));
+          records.add(new Row(line, fields));
         }
       }
       if (header == null) {
@@ -90,7 +90,7 @@ public final class Csv {
   }
 
   /** Returns the data lines. */
-  public List<Record> records() {
+  public List<Row> records() {
     return records;
   }
 
@@ -109,7 +109,7 @@ public final class Csv {
   }
 
   /** Returns a record's field, or the empty string if the record is short. */
-  public static String field(Record record, int column) {
+  public static String field(Row record, int column) {
     return column < record.fields().size() ? record.fields().get(column) : "";
   }
 

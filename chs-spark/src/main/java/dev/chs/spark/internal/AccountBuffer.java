@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The aggregation buffer of one account: for each cloud named by its signals (the empty name for
@@ -242,10 +243,10 @@ public final class AccountBuffer implements Externalizable, KryoSerializable {
 
   /** The state of one cloud of the account. */
   static final class CloudState {
-    final KpiAccumulator<?>[] accumulators;
-    final String[] kpiIds;
-    final String[] failed;
-    double[] metrics;
+    final @Nullable KpiAccumulator<?>[] accumulators;
+    final @Nullable String[] kpiIds;
+    final @Nullable String[] failed;
+    double @Nullable [] metrics;
     double arr;
 
     CloudState(int kpiCount) {

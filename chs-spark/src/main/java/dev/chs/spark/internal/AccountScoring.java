@@ -12,9 +12,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The per-partition functions that score accounts on executors. Each carries the broadcast model
@@ -54,7 +56,7 @@ public final class AccountScoring {
 
     final Broadcast<ChsModel> model;
     final Instant asOf;
-    private transient Scorer scorer;
+    private transient @Nullable Scorer scorer;
 
     Scoring(Broadcast<ChsModel> model, Instant asOf) {
       this.model = model;
@@ -101,7 +103,9 @@ public final class AccountScoring {
 
         @Override
         public Row next() {
-          hasNext();
+          if (!hasNext()) {
+            throw new NoSuchElementException();
+          }
           return pending.next();
         }
       };

@@ -13,6 +13,7 @@ import org.apache.spark.sql.Encoder;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Aggregator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The typed Spark aggregator of one account's signals: rows of {@link SignalRows#INPUT} in, the
@@ -30,7 +31,7 @@ public final class KpiAggregator extends Aggregator<Row, AccountBuffer, Row> {
   private final Instant asOf;
   private final List<String> kinds;
   private final FailurePolicy policy;
-  private transient KpiPlan plan;
+  private transient @Nullable KpiPlan plan;
 
   /**
    * Creates the aggregator.

@@ -26,9 +26,11 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.spark.sql.Row;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the KPI aggregator needs to route one account's signals, built once per JVM from the
@@ -116,7 +118,8 @@ public final class KpiPlan {
       buffer.account = signal.account().value();
     }
     requireKpiCount(buffer);
-    int[] route = routes.get(signal.getClass());
+    // SignalRows makes only the types that the constructor routed.
+    int[] route = Objects.requireNonNull(routes.get(signal.getClass()), "route");
     Integer metricTarget =
         signal instanceof Metric metric ? metricTargets.get(metric.name()) : null;
     AccountBuffer.CloudState pair = buffer.cloud(signal.cloud().value());
@@ -199,7 +202,7 @@ public final class KpiPlan {
    * @param buffer the account's buffer
    * @return the values; null for a buffer that no signal reached
    */
-  public AccountValues values(AccountBuffer buffer) {
+  public @Nullable AccountValues values(AccountBuffer buffer) {
     if (buffer.clouds.isEmpty()) {
       return null;
     }
@@ -213,14 +216,16 @@ public final class KpiPlan {
       }
     }
     if (clouds.isEmpty()) {
-      clouds.add(valuesOf(account, CloudId.ACCOUNT_WIDE, wide, null));
+      // A buffer has a state for every cloud a signal named, so with none of its own it has the
+      // account-wide one.
+      clouds.add(valuesOf(account, CloudId.ACCOUNT_WIDE, Objects.requireNonNull(wide), null));
     }
     return new AccountValues(account, clouds);
   }
 
   private CloudValues valuesOf(
       AccountId account, CloudId cloud, AccountBuffer.CloudState pair,
-      AccountBuffer.CloudState wide) {
+      AccountBuffer.@Nullable CloudState wide) {
     List<KpiValue> values = new ArrayList<>(kpis.length);
     for (int i = 0; i < kpis.length; i++) {
       values.add(valueOf(account, cloud, pair, wide, i));
@@ -230,7 +235,7 @@ public final class KpiPlan {
 
   private KpiValue valueOf(
       AccountId account, CloudId cloud, AccountBuffer.CloudState pair,
-      AccountBuffer.CloudState wide, int i) {
+      AccountBuffer.@Nullable CloudState wide, int i) {
     String failed = pair.failed[i] != null ? pair.failed[i] : wide == null ? null : wide.failed[i];
     if (failed != null) {
       return new KpiValue.NotApplicable(ids[i], "failed: " + failed);
@@ -248,7 +253,7 @@ public final class KpiPlan {
   }
 
   private KpiAccumulator<?> combined(int i, AccountBuffer.CloudState pair,
-      AccountBuffer.CloudState wide) {
+      AccountBuffer.@Nullable CloudState wide) {
     KpiAccumulator<?> own = pair.accumulators[i];
     KpiAccumulator<?> shared = wide == null ? null : wide.accumulators[i];
     if (shared == null && own != null) {

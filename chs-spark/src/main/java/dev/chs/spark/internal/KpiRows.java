@@ -15,6 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Converts KPI values to Spark rows and back, losslessly, in the schemas that {@link
@@ -65,7 +66,7 @@ public final class KpiRows {
    * @param values the values, or null for an account no signal reached
    * @return the row
    */
-  public static Row toRow(AccountValues values) {
+  public static Row toRow(@Nullable AccountValues values) {
     if (values == null) {
       return RowFactory.create(seq(List.of()));
     }

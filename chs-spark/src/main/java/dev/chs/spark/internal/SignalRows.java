@@ -1,6 +1,7 @@
 package dev.chs.spark.internal;
 
 import dev.chs.api.AccountId;
+import dev.chs.api.Checks;
 import dev.chs.api.CloudId;
 import dev.chs.api.signal.Complaint;
 import dev.chs.api.signal.Contract;
@@ -20,6 +21,7 @@ import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns signal rows into chs signals, with the checks of the signals' own constructors, and parses
@@ -120,36 +122,39 @@ public final class SignalRows {
     AccountId account = AccountId.of(require("account_id", string(row, ACCOUNT)));
     CloudId cloud = CloudId.of(nullToEmpty(string(row, CLOUD)));
     String id = string(row, ID);
-    switch (kind) {
-      case CASE:
-        return new SupportCase(id, account, cloud, instant(row, AT), instant(row, UNTIL),
-            flag(row));
-      case WORK_ORDER:
-        return new WorkOrder(id, account, cloud, instant(row, AT), instant(row, UNTIL),
-            flag(row));
-      case COMPLAINT:
-        return new Complaint(id, account, cloud, instant(row, AT));
-      case USAGE:
-        return new UsageSample(account, cloud, instant(row, AT),
-            count(row, ACTIVE, "active_users"), count(row, LICENSED, "licensed_users"));
-      case SENTIMENT:
-        return new SentimentSample(account, cloud, instant(row, AT), number(row, "score"));
-      case CONTRACT:
-        return new Contract(account, cloud, number(row, "arr"), instant(row, AT));
-      case METRIC:
-        return new Metric(account, cloud, id, number(row, id));
-      default:
-        throw new IllegalArgumentException(
-            "kind: must be one of " + TYPES.keySet() + ", was '" + kind + "'");
-    }
+    // A null cell that the signal requires fails with the signal's own check and message.
+    return switch (kind) {
+      case CASE -> new SupportCase(Checks.requireId("case_id", id), account, cloud,
+          at(row, "opened_at"), instant(row, UNTIL), flag(row));
+      case WORK_ORDER -> new WorkOrder(Checks.requireId("work_order_id", id), account, cloud,
+          at(row, "created_at"), instant(row, UNTIL), flag(row));
+      case COMPLAINT -> new Complaint(
+          Checks.requireId("complaint_id", id), account, cloud, at(row, "raised_at"));
+      case USAGE -> new UsageSample(account, cloud, at(row, "date"),
+          count(row, ACTIVE, "active_users"), count(row, LICENSED, "licensed_users"));
+      case SENTIMENT ->
+          new SentimentSample(account, cloud, at(row, "observed_at"), number(row, "score"));
+      case CONTRACT -> new Contract(account, cloud, number(row, "arr"), instant(row, AT));
+      case METRIC -> {
+        String name = Checks.requireId("metric name", id);
+        yield new Metric(account, cloud, name, number(row, name));
+      }
+      default -> throw new IllegalArgumentException(
+          "kind: must be one of " + TYPES.keySet() + ", was '" + kind + "'");
+    };
   }
 
-  private static String string(Row row, int i) {
+  /** Returns the instant in {@code AT}, which the signal names {@code field}; never null. */
+  private static Instant at(Row row, String field) {
+    return Checks.requireNonNull(field, instant(row, AT));
+  }
+
+  private static @Nullable String string(Row row, int i) {
     return row.isNullAt(i) ? null : row.getString(i);
   }
 
   /** Reads microseconds since the epoch, or a timestamp as Spark hands it to Java. */
-  private static Instant instant(Row row, int i) {
+  private static @Nullable Instant instant(Row row, int i) {
     Object value = row.get(i);
     if (value == null) {
       return null;
@@ -165,7 +170,7 @@ public final class SignalRows {
         Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000);
   }
 
-  private static Boolean flag(Row row) {
+  private static @Nullable Boolean flag(Row row) {
     return row.isNullAt(FLAG) ? null : row.getBoolean(FLAG);
   }
 
@@ -193,7 +198,7 @@ public final class SignalRows {
    * @throws IllegalArgumentException if the text is neither form; the message names the column
    *     and the value
    */
-  public static Instant parseInstant(String column, String text) {
+  public static @Nullable Instant parseInstant(String column, @Nullable String text) {
     if (text == null || text.isEmpty()) {
       return null;
     }
@@ -221,14 +226,14 @@ public final class SignalRows {
     }
   }
 
-  private static String require(String column, String value) {
+  private static String require(String column, @Nullable String value) {
     if (value == null) {
       throw new IllegalArgumentException(column + ": must not be empty");
     }
     return value;
   }
 
-  private static String nullToEmpty(String text) {
+  private static String nullToEmpty(@Nullable String text) {
     return text == null ? "" : text;
   }
 }

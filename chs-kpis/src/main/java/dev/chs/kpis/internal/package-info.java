@@ -1,0 +1,8 @@
+/**
+ * The machinery shared by the built-in KPIs: the mean accumulator and its serialized state, the
+ * checks of serialized fields, and window arithmetic. Not API: it may change in any release.
+ */
+@NullMarked
+package dev.chs.kpis.internal;
+
+import org.jspecify.annotations.NullMarked;
