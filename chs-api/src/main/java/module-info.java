@@ -7,6 +7,8 @@
  *
  * @since 0.1.0
  */
+// The internal package is exported to chs-core, which is not on the path when chs-api compiles.
+@SuppressWarnings("module")
 module dev.chs.api {
   requires static transitive org.jspecify;
   exports dev.chs.api;

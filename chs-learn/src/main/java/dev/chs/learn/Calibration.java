@@ -285,8 +285,8 @@ public sealed interface Calibration permits Calibration.Platt, Calibration.Isoto
         int left = small == 0 ? -1 : small - 1;
         int right = small == out.size() - 1 ? -1 : small + 1;
         double rate = out.get(small).rate();
-        boolean toLeft = right < 0 || left >= 0
-            && rate - out.get(left).rate() <= out.get(right).rate() - rate;
+        boolean toLeft = right < 0
+            || (left >= 0 && rate - out.get(left).rate() <= out.get(right).rate() - rate);
         int first = toLeft ? left : small;
         out.set(first, out.get(first).plus(out.get(first + 1)));
         out.remove(first + 1);

@@ -33,8 +33,7 @@ public final class HandedOverList<E> extends AbstractList<E> implements RandomAc
    * @return the list
    * @throws NullPointerException if the array or an element is null
    */
-  @SafeVarargs
-  public static <E> List<E> of(E... elements) {
+  public static <E> List<E> of(E[] elements) {
     for (int i = 0; i < elements.length; i++) {
       if (elements[i] == null) {
         throw new NullPointerException("elements[" + i + "]: must not be null");

@@ -78,8 +78,8 @@ public final class ExactSums {
       long high, long middle, long low, long addHigh, long addMiddle, long addLow) {
     long carryIntoMiddle = Long.compareUnsigned(low + addLow, low) < 0 ? 1 : 0;
     long partial = middle + addMiddle;
-    long carryIntoHigh = (Long.compareUnsigned(partial, middle) < 0 ? 1 : 0)
-        + (Long.compareUnsigned(partial + carryIntoMiddle, partial) < 0 ? 1 : 0);
+    long carryIntoHigh = (Long.compareUnsigned(partial, middle) < 0 ? 1L : 0L)
+        + (Long.compareUnsigned(partial + carryIntoMiddle, partial) < 0 ? 1L : 0L);
     return high + addHigh + carryIntoHigh;
   }
 
