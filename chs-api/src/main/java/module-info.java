@@ -7,12 +7,11 @@
  *
  * @since 0.1.0
  */
-// The internal package is exported to chs-core, which is not on the path when chs-api compiles.
-@SuppressWarnings("module")
 module dev.chs.api {
   requires static transitive org.jspecify;
   exports dev.chs.api;
   exports dev.chs.api.kpi;
   exports dev.chs.api.signal;
-  exports dev.chs.api.internal to dev.chs.core;
+  // Not API, but exported to all: chs-core may run from the class path beside this module.
+  exports dev.chs.api.internal;
 }

@@ -10,8 +10,8 @@ import java.util.RandomAccess;
  * result can keep the array it was built in instead of a copy. Records of {@code dev.chs.api}
  * take such a list as it is, where they copy any other.
  *
- * <p>Not part of the API: the package is exported only to {@code dev.chs.core}, whose scorer
- * builds results this way so that scoring allocates nothing beyond its results. Instances are
+ * <p>Not part of the API: chs-core's scorer builds results this way so that scoring allocates
+ * nothing beyond its results, and other code should not use it. Instances are
  * immutable and safe to share between threads once published.
  *
  * @param <E> the type of the elements
