@@ -81,9 +81,10 @@ class AggregationAllocationTest {
     aggregator.addAll(signals);
     long allocated = allocatedBytes() - before;
 
-    // 700,000 signals; the lookahead's two arrays of 32 entries take about 300 bytes.
+    // 700,000 signals; the lookahead's seven arrays of 32 entries take about 1,100 bytes, once
+    // per call, and a byte per 1,000 signals would add 700.
     assertThat(signals).hasSize(700_000);
-    assertThat(allocated).isLessThan(1_000);
+    assertThat(allocated).isLessThan(1_500);
     assertThat(aggregator.pairs()).isEqualTo(50);
   }
 

@@ -342,45 +342,66 @@ public final class SignalAggregator {
   }
 
   private void addInBatches(List<? extends Signal> signals) {
-    Route[] batchRoutes = new Route[BATCH];
-    int[] batchPairs = new int[BATCH];
+    Lookahead ahead = new Lookahead();
     int size = signals.size();
     for (int from = 0; from < size; from += BATCH) {
       int to = Math.min(size, from + BATCH);
-      int looked = lookUp(signals, from, to, batchRoutes, batchPairs);
-      for (int j = from; j < to; j++) {
-        Signal signal = signals.get(j);
-        int k = j - from;
-        if (k < looked && batchRoutes[k] != null) {
+      int looked = lookUp(signals, from, to, ahead);
+      for (int k = 0; k < to - from; k++) {
+        if (k < looked && ahead.routes[k] != null) {
           // A pair the lookup did not find may since have been made by a signal before this one,
           // so a missing pair (-1) is looked up again.
-          add(signal, batchRoutes[k], batchPairs[k]);
+          add(ahead.signals[k], ahead.routes[k], ahead.pairs[k]);
         } else {
-          add(signal);
+          add(signals.get(from + k));
         }
       }
     }
   }
 
   /**
-   * Finds the routes and pairs that exist of {@code signals} from {@code from} to {@code to},
+   * Finds the routes and the pairs that exist of {@code signals} from {@code from} to {@code to},
    * changing nothing, and returns how many signals it looked at: it stops at a null signal. A
    * route or pair that does not exist yet is null or -1.
+   *
+   * <p>Each step reads one level of every signal's objects before the next step reads the level
+   * below: the signals, then their accounts' ids, then the tables, then the accumulators. Within
+   * a step the reads do not depend on each other, so their cache misses overlap, where adding
+   * signal by signal waits for each miss in turn.
    */
-  private int lookUp(
-      List<? extends Signal> signals, int from, int to, Route[] batchRoutes, int[] batchPairs) {
-    for (int j = from; j < to; j++) {
-      Signal signal = signals.get(j);
+  private int lookUp(List<? extends Signal> signals, int from, int to, Lookahead ahead) {
+    int n = to - from;
+    for (int k = 0; k < n; k++) {
+      Signal signal = signals.get(from + k);
       if (signal == null) {
-        return j - from;
+        n = k;
+        break;
       }
-      batchRoutes[j - from] = knownRoute(signal.getClass());
-      AccountId account = signal.account();
-      int c = account == null ? -1 : knownCloud(signal.cloud());
-      batchPairs[j - from] =
-          c < 0 ? -1 : pairsOfCloud[c].get(account, AccountIndex.hash(account));
+      ahead.signals[k] = signal;
+      ahead.routes[k] = knownRoute(signal.getClass());
     }
-    return to - from;
+    for (int k = 0; k < n; k++) {
+      AccountId account = ahead.signals[k].account();
+      ahead.accounts[k] = account;
+      ahead.clouds[k] = account == null ? -1 : knownCloud(ahead.signals[k].cloud());
+    }
+    for (int k = 0; k < n; k++) {
+      ahead.hashes[k] = ahead.clouds[k] < 0 ? 0 : AccountIndex.hash(ahead.accounts[k]);
+    }
+    for (int k = 0; k < n; k++) {
+      int c = ahead.clouds[k];
+      ahead.pairs[k] = c < 0 ? -1 : pairsOfCloud[c].get(ahead.accounts[k], ahead.hashes[k]);
+    }
+    for (int k = 0; k < n; k++) {
+      Route route = ahead.routes[k];
+      int pair = ahead.pairs[k];
+      if (pair >= 0 && route != null && route.kpis.length > 0) {
+        KpiAccumulator<?> first = accumulators[pair * width + route.kpis[0]];
+        // Only to have the accumulator's first line on its way before the add reads it.
+        ahead.touched[k] = first == null ? null : first.getClass();
+      }
+    }
+    return n;
   }
 
   private Route route(Class<? extends Signal> type) {
@@ -697,6 +718,17 @@ public final class SignalAggregator {
       }
     }
     return Arrays.copyOf(route, n);
+  }
+
+  /** The state of {@link #addInBatches}' lookahead over one batch, reused from batch to batch. */
+  private static final class Lookahead {
+    final Signal[] signals = new Signal[BATCH];
+    final Route[] routes = new Route[BATCH];
+    final AccountId[] accounts = new AccountId[BATCH];
+    final int[] clouds = new int[BATCH];
+    final int[] hashes = new int[BATCH];
+    final int[] pairs = new int[BATCH];
+    final Class<?>[] touched = new Class<?>[BATCH];
   }
 
   /**
