@@ -46,9 +46,11 @@ import java.util.Set;
  * <p>Memory grows with the number of (account, cloud) pairs, not with the number of signals. An
  * aggregator is not thread-safe: give each thread its own and combine them with {@link #merge}.
  *
- * <p>Adding a signal to a pair that exists allocates nothing. Each cloud has one open-addressing
- * table from account to a dense pair number, and a pair's accumulators, ARR, failures and metrics
- * sit in arrays at that number, so a signal costs one table probe and the accumulators it reaches.
+ * <p>Adding a signal to a pair that exists allocates nothing of the aggregator's own; only an
+ * accumulator does, when it is first reached or keeps something new, such as a complaint id. Each
+ * cloud has one open-addressing table from account to a dense pair number, and a pair's
+ * accumulators, ARR, failures and metrics sit in arrays at that number, so a signal costs one
+ * table probe and the accumulators it reaches.
  * {@link #addAll} of a {@link java.util.RandomAccess} list looks the pairs of a few signals up
  * before it adds them, so that their cache misses overlap; the result is that of {@link #add}
  * called on each signal in order.
