@@ -14,6 +14,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -24,12 +25,22 @@ import org.openjdk.jmh.annotations.State;
  *
  * <p>One invocation handles all {@value #SIGNALS} signals of the synthetic portfolio ({@value
  * SyntheticPortfolio#SIGNALS_PER_PAIR} per pair, see {@link SyntheticPortfolio}) into a new
- * aggregator, so the score is signals per second. {@link #ingest} only adds them; {@link
- * #ingestAndResults} also produces every pair's KPI values, which is what {@link #naivePeer}
- * computes, so those two compare like with like. {@link #baselineReadSignals} only reads each
- * signal's account and cloud: the cost of walking the input. {@link #mergeHalves} merges two
- * aggregators, each of half the signals (every pair in both), into a new one, in pairs per
- * second. Setup checks once that chs and the naive peer compute the same values.
+ * aggregator, so the score is signals per second. {@link #ingest} adds them one by one with
+ * {@link SignalAggregator#add}, as a streaming reader does; {@link #ingestAll} hands the list to
+ * {@link SignalAggregator#addAll}; {@link #ingestAndResults} adds them with {@code addAll} and
+ * also produces every pair's KPI values, which is what {@link #naivePeer} computes, so those two
+ * compare like with like. {@link #baselineReadSignals} only reads each signal's account and
+ * cloud: the cost of walking the input. {@link #mergeHalves} merges two aggregators, each of half
+ * the signals (every pair in both), into a new one, in pairs per second. Setup checks once that
+ * chs and the naive peer compute the same values.
+ *
+ * <p>The {@link #order} parameter chooses how the signals lie in memory: {@code shuffled} signals
+ * were made pair by pair and then shuffled, so nearly every signal read misses the cache; {@code
+ * reading} signals were made in the order a reader of time-sorted files makes them ({@link
+ * SyntheticPortfolio#signalsInReadingOrder}), so the input streams through the cache and only
+ * the pairs' state is reached at random. Setup ends with a full collection, so that the input
+ * lies in the old generation and young collections during the measurement copy only what an
+ * invocation made, not the 3M signals.
  *
  * <p>Run with:
  *
@@ -51,6 +62,10 @@ public class SignalIngestionBenchmark {
   /** How many (account, cloud) pairs one merge handles: every pair, from each of two halves. */
   static final int MERGED_PAIRS = 2 * ACCOUNTS * 3;
 
+  /** How the signals lie in memory: {@code shuffled} or in {@code reading} order. */
+  @Param({"shuffled", "reading"})
+  String order = "shuffled";
+
   int accounts = ACCOUNTS;
   HealthModel model;
   List<Signal> signals;
@@ -62,18 +77,24 @@ public class SignalIngestionBenchmark {
   @Setup(Level.Trial)
   public void setup() {
     model = SyntheticPortfolio.builtInModel();
-    signals = SyntheticPortfolio.signals(accounts);
+    signals = switch (order) {
+      case "shuffled" -> SyntheticPortfolio.signals(accounts);
+      case "reading" -> SyntheticPortfolio.signalsInReadingOrder(accounts);
+      default -> throw new IllegalArgumentException(
+          "order: 'shuffled' or 'reading' expected, was '" + order + "'");
+    };
     if (signals.size() != accounts * 3 * SyntheticPortfolio.SIGNALS_PER_PAIR) {
       throw new IllegalStateException("expected " + SIGNALS + " signals, made " + signals.size());
     }
     peer = new NaivePeer(model, SyntheticPortfolio.AS_OF);
-    NaivePeer.requireSameValues(aggregate(signals).results(), peer.values(peer.group(signals)));
+    NaivePeer.requireSameValues(ingestAll().results(), peer.values(peer.group(signals)));
 
     firstHalf = SignalAggregator.of(model, SyntheticPortfolio.AS_OF);
     secondHalf = SignalAggregator.of(model, SyntheticPortfolio.AS_OF);
     for (int i = 0; i < signals.size(); i++) {
       (i % 2 == 0 ? firstHalf : secondHalf).add(signals.get(i));
     }
+    System.gc();
   }
 
   private SignalAggregator aggregate(List<Signal> input) {
@@ -112,14 +133,28 @@ public class SignalIngestionBenchmark {
   }
 
   /**
-   * Adds every signal to a new aggregator, and produces every pair's KPI values.
+   * Adds the list of all signals to a new aggregator at once.
+   *
+   * @return the aggregator
+   */
+  @Benchmark
+  @OperationsPerInvocation(SIGNALS)
+  public SignalAggregator ingestAll() {
+    SignalAggregator aggregator = SignalAggregator.of(model, SyntheticPortfolio.AS_OF);
+    aggregator.addAll(signals);
+    return aggregator;
+  }
+
+  /**
+   * Adds the list of all signals to a new aggregator at once, and produces every pair's KPI
+   * values.
    *
    * @return the values
    */
   @Benchmark
   @OperationsPerInvocation(SIGNALS)
   public List<AccountValues> ingestAndResults() {
-    return aggregate(signals).results();
+    return ingestAll().results();
   }
 
   /**

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 
@@ -25,8 +26,9 @@ import java.util.Random;
  * <p>Each (account, cloud) pair gets exactly {@value #SIGNALS_PER_PAIR} signals: 3 support cases,
  * 3 work orders, 2 usage samples, 1 sentiment sample, and either a complaint (15% of pairs) or a
  * contract. Their instants spread over the year before the as-of instant and a few days after it,
- * so that every KPI sees signals inside, before and after its window. The pairs' signals are
- * shuffled together, as rows of CSV files sorted by time would arrive.
+ * so that every KPI sees signals inside, before and after its window. The pairs' signals come
+ * in two orders: shuffled ({@link #signals}), or made in the order of a time-sorted file ({@link
+ * #signalsInReadingOrder}).
  */
 final class SyntheticPortfolio {
   /** The as-of instant T of every benchmark. */
@@ -56,11 +58,48 @@ final class SyntheticPortfolio {
   /**
    * Returns the signals of {@code accounts} accounts in the three {@link #CLOUDS}, shuffled.
    *
+   * <p>They were made pair by pair, so a signal lies in memory next to those of its own pair, and
+   * reading them in their shuffled order misses the cache at nearly every signal.
+   *
    * @param accounts how many accounts
    * @return {@code accounts * 3 * SIGNALS_PER_PAIR} signals
    */
   static List<Signal> signals(int accounts) {
     Random random = new Random(SEED);
+    List<Signal> signals = pairByPair(random, accounts);
+    Collections.shuffle(signals, random);
+    return signals;
+  }
+
+  /**
+   * Returns the same signals as {@link #signals}, in the order a reader of CSV files sorted by
+   * time would make them: contracts first, then every other signal in order of {@link
+   * Signal#occurredAt()}, ties in the order of {@link #signals}' generation.
+   *
+   * <p>Each signal is made anew in that order, as a parser allocates rows in the order it reads
+   * them, so consecutive signals lie next to each other in memory. As the CLI's reader does, each
+   * signal gets its own {@link AccountId}, id strings and instants, and the three clouds are
+   * shared.
+   *
+   * @param accounts how many accounts
+   * @return {@code accounts * 3 * SIGNALS_PER_PAIR} signals
+   */
+  static List<Signal> signalsInReadingOrder(int accounts) {
+    List<Signal> made = pairByPair(new Random(SEED), accounts);
+    List<Signal> sorted = new ArrayList<>(made);
+    sorted.sort(Comparator.comparing(
+        Signal::occurredAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder())));
+    made.clear();
+    List<Signal> signals = new ArrayList<>(sorted.size());
+    for (int i = 0; i < sorted.size(); i++) {
+      signals.add(readAgain(sorted.get(i)));
+      // Let the first copies go, so that the heap holds one set of signals.
+      sorted.set(i, null);
+    }
+    return signals;
+  }
+
+  private static List<Signal> pairByPair(Random random, int accounts) {
     List<Signal> signals = new ArrayList<>(accounts * CLOUDS.size() * SIGNALS_PER_PAIR);
     for (int a = 0; a < accounts; a++) {
       AccountId account = AccountId.of("acct-" + a);
@@ -68,8 +107,36 @@ final class SyntheticPortfolio {
         addPair(random, account, cloud, signals);
       }
     }
-    Collections.shuffle(signals, random);
     return signals;
+  }
+
+  /** Returns an equal signal made of new objects but for its cloud, as a parser would make it. */
+  private static Signal readAgain(Signal signal) {
+    AccountId account = AccountId.of(new String(signal.account().value()));
+    CloudId cloud = signal.cloud();
+    if (signal instanceof SupportCase c) {
+      return new SupportCase(new String(c.caseId()), account, cloud, copy(c.openedAt()),
+          copy(c.closedAt()), c.firstContactResolution());
+    } else if (signal instanceof WorkOrder w) {
+      return new WorkOrder(new String(w.workOrderId()), account, cloud, copy(w.createdAt()),
+          copy(w.completedAt()), w.firstTimeFix());
+    } else if (signal instanceof UsageSample u) {
+      return new UsageSample(
+          account, cloud, copy(u.date()), u.activeUsers(), u.licensedUsers());
+    } else if (signal instanceof SentimentSample s) {
+      return new SentimentSample(account, cloud, copy(s.observedAt()), s.score());
+    } else if (signal instanceof Complaint k) {
+      return new Complaint(new String(k.complaintId()), account, cloud, copy(k.raisedAt()));
+    } else if (signal instanceof Contract k) {
+      return new Contract(account, cloud, k.arr(), copy(k.renewalDate()));
+    }
+    throw new IllegalArgumentException("signal: a type the portfolio makes expected, was "
+        + signal.getClass().getName());
+  }
+
+  private static Instant copy(Instant instant) {
+    return instant == null ? null : Instant.ofEpochSecond(instant.getEpochSecond(),
+        instant.getNano());
   }
 
   private static void addPair(Random random, AccountId account, CloudId cloud, List<Signal> out) {

@@ -16,7 +16,11 @@ import dev.chs.kpis.BuiltInKpis;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,30 +31,72 @@ import org.junit.jupiter.api.Test;
 class AggregationAllocationTest {
   private static final Instant AS_OF = Instant.parse("2026-06-30T00:00:00Z");
 
+  private Object threads;
+  private Method currentThreadAllocatedBytes;
+
+  @BeforeEach
+  void findTheAllocationCounter() throws ReflectiveOperationException {
+    // chs-core does not read java.management, so the HotSpot counter is reached by reflection.
+    threads = Class.forName("java.lang.management.ManagementFactory")
+        .getMethod("getThreadMXBean").invoke(null);
+    currentThreadAllocatedBytes = Class.forName("com.sun.management.ThreadMXBean")
+        .getMethod("getCurrentThreadAllocatedBytes");
+    allocatedBytes();
+  }
+
   @Test
   void addingSignalsOfKnownPairsAllocatesNothing() throws ReflectiveOperationException {
-    HealthModel.Builder builder = HealthModel.builder();
-    BuiltInKpis.all().forEach(kpi -> builder.kpi(kpi, 1));
-    SignalAggregator aggregator = SignalAggregator.of(builder.build(), AS_OF);
+    SignalAggregator aggregator = SignalAggregator.of(builtInModel(), AS_OF);
     List<Signal> signals = signalsOf(AccountId.of("acme"), CloudId.of("sales"));
-    // chs-core does not read java.management, so the HotSpot counter is reached by reflection.
-    Object threads = Class.forName("java.lang.management.ManagementFactory")
-        .getMethod("getThreadMXBean").invoke(null);
-    Method allocatedBytes = Class.forName("com.sun.management.ThreadMXBean")
-        .getMethod("getCurrentThreadAllocatedBytes");
     for (int i = 0; i < 20_000; i++) {
       aggregator.add(signals.get(i % signals.size()));
     }
 
-    long before = (long) allocatedBytes.invoke(threads);
+    long before = allocatedBytes();
     for (int i = 0; i < 100_000; i++) {
       aggregator.add(signals.get(i % signals.size()));
     }
-    long allocated = (long) allocatedBytes.invoke(threads) - before;
+    long allocated = allocatedBytes() - before;
 
     // Distinct complaint ids would be kept; this one is already in the set.
     assertThat(allocated).isLessThan(1_000);
     assertThat(aggregator.pairs()).isEqualTo(1);
+  }
+
+  @Test
+  void addingAListOfSignalsOfKnownPairsAllocatesOnlyItsLookaheadOnce()
+      throws ReflectiveOperationException {
+    SignalAggregator aggregator = SignalAggregator.of(builtInModel(), AS_OF);
+    List<Signal> signals = new ArrayList<>();
+    for (int a = 0; a < 50; a++) {
+      // Each signal gets its own AccountId, as a reader of CSV rows makes them.
+      for (int i = 0; i < 2_000; i++) {
+        signals.addAll(signalsOf(AccountId.of("acct-" + a), CloudId.of("sales")));
+      }
+    }
+    Collections.shuffle(signals, new Random(7));
+    aggregator.addAll(signals);
+
+    long before = allocatedBytes();
+    aggregator.addAll(signals);
+    long allocated = allocatedBytes() - before;
+
+    // 700,000 signals; the lookahead's seven arrays of 32 entries take about 1,100 bytes, once
+    // per call, and a byte per 1,000 signals would add 700.
+    assertThat(signals).hasSize(700_000);
+    assertThat(allocated).isLessThan(1_500);
+    assertThat(aggregator.pairs()).isEqualTo(50);
+  }
+
+  private static HealthModel builtInModel() {
+    HealthModel.Builder builder = HealthModel.builder();
+    BuiltInKpis.all().forEach(kpi -> builder.kpi(kpi, 1));
+    return builder.build();
+  }
+
+  private long allocatedBytes() throws ReflectiveOperationException {
+    // The reflective call boxes its long, which is at most a few bytes of the allowance.
+    return (long) currentThreadAllocatedBytes.invoke(threads);
   }
 
   private static List<Signal> signalsOf(AccountId account, CloudId cloud) {

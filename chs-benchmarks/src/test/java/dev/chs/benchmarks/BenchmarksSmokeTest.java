@@ -2,8 +2,13 @@ package dev.chs.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chs.api.signal.Signal;
 import dev.chs.core.aggregate.SignalAggregator;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Runs each benchmark's setup and one invocation of each of its methods on small data, so that
@@ -48,18 +53,37 @@ class BenchmarksSmokeTest {
     assertThat(benchmark.baselineReadValues()).isFinite();
   }
 
-  @Test
-  void signalIngestionMatchesTheNaivePeerAndMerges() {
+  @ParameterizedTest
+  @ValueSource(strings = {"shuffled", "reading"})
+  void signalIngestionMatchesTheNaivePeerAndMerges(String order) {
     SignalIngestionBenchmark benchmark = new SignalIngestionBenchmark();
     benchmark.accounts = 500;
-    // Setup checks that chs and the naive peer compute the same values.
+    benchmark.order = order;
+    // Setup checks that chs, through addAll, and the naive peer compute the same values.
     benchmark.setup();
 
     SignalAggregator ingested = benchmark.ingest();
     assertThat(ingested.pairs()).isEqualTo(1_500);
+    assertThat(benchmark.ingestAll().results()).isEqualTo(ingested.results());
     assertThat(benchmark.ingestAndResults()).hasSize(500);
     assertThat(benchmark.naivePeer()).hasSize(1_500);
     assertThat(benchmark.mergeHalves().results()).isEqualTo(ingested.results());
     assertThat(benchmark.baselineReadSignals()).isNotNull();
+  }
+
+  @Test
+  void bothOrdersHoldTheSameSignals() {
+    List<Signal> shuffled = SyntheticPortfolio.signals(100);
+    List<Signal> reading = SyntheticPortfolio.signalsInReadingOrder(100);
+
+    assertThat(reading).hasSameSizeAs(shuffled).containsExactlyInAnyOrderElementsOf(shuffled);
+    // Contracts first, then the rest in order of time.
+    for (int i = 1; i < reading.size(); i++) {
+      Instant before = reading.get(i - 1).occurredAt();
+      Instant after = reading.get(i).occurredAt();
+      assertThat(before == null || (after != null && !after.isBefore(before)))
+          .as("signal %d of the reading order", i).isTrue();
+    }
+    assertThat(reading.get(0).account()).isNotSameAs(reading.get(1).account());
   }
 }

@@ -1,11 +1,8 @@
 package dev.chs.core.aggregate;
 
 import dev.chs.api.AccountId;
-import dev.chs.api.CloudId;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The KPI values of one account, cloud by cloud, ready to be scored.
@@ -25,13 +22,11 @@ public record AccountValues(AccountId account, List<CloudValues> clouds) {
   public AccountValues {
     Objects.requireNonNull(account, "account: must not be null");
     clouds = List.copyOf(Objects.requireNonNull(clouds, "clouds: must not be null"));
-    Set<CloudId> seen = new HashSet<>();
-    for (CloudValues cloud : clouds) {
-      if (!seen.add(cloud.cloud())) {
-        throw new IllegalArgumentException(
-            "clouds of account '" + account + "': each cloud at most once expected, '"
-                + cloud.cloud() + "' appears twice");
-      }
+    int repeated = Distinct.firstRepeated(clouds, CloudValues::cloud);
+    if (repeated >= 0) {
+      throw new IllegalArgumentException(
+          "clouds of account '" + account + "': each cloud at most once expected, '"
+              + clouds.get(repeated).cloud() + "' appears twice");
     }
   }
 }

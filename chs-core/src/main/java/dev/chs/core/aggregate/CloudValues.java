@@ -2,10 +2,8 @@ package dev.chs.core.aggregate;
 
 import dev.chs.api.CloudId;
 import dev.chs.api.kpi.KpiValue;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * The KPI values of one account in one cloud, ready to be scored, with the cloud's ARR.
@@ -35,13 +33,11 @@ public record CloudValues(CloudId cloud, double arr, List<KpiValue> values) {
           "arr of cloud '" + cloud + "': must be a finite number >= 0, was " + arr);
     }
     values = List.copyOf(Objects.requireNonNull(values, "values: must not be null"));
-    Set<String> seen = new HashSet<>();
-    for (KpiValue value : values) {
-      if (!seen.add(value.kpiId())) {
-        throw new IllegalArgumentException(
-            "values of cloud '" + cloud + "': at most one value per KPI expected, '"
-                + value.kpiId() + "' appears twice");
-      }
+    int repeated = Distinct.firstRepeated(values, KpiValue::kpiId);
+    if (repeated >= 0) {
+      throw new IllegalArgumentException(
+          "values of cloud '" + cloud + "': at most one value per KPI expected, '"
+              + values.get(repeated).kpiId() + "' appears twice");
     }
   }
 }

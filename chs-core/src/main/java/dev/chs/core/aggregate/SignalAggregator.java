@@ -21,8 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.Set;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,28 +47,71 @@ import org.jspecify.annotations.Nullable;
  * <p>Memory grows with the number of (account, cloud) pairs, not with the number of signals. An
  * aggregator is not thread-safe: give each thread its own and combine them with {@link #merge}.
  *
+ * <p>Adding a signal to a pair that exists allocates nothing of the aggregator's own; only an
+ * accumulator does, when it is first reached or keeps something new, such as a complaint id. Each
+ * cloud has one open-addressing table from account to a dense pair number, and a pair's
+ * accumulators, ARR, failures and metrics sit in arrays at that number, so a signal costs one
+ * table probe and the accumulators it reaches.
+ * {@link #addAll} of a {@link java.util.RandomAccess} list looks the pairs of a few signals up
+ * before it adds them, so that their cache misses overlap; the result is that of {@link #add}
+ * called on each signal in order.
+ *
  * @since 0.1.0
  */
 public final class SignalAggregator {
+  /** How many signals {@link #addAll} looks up ahead of adding them. */
+  private static final int BATCH = 32;
+
+  private static final int INITIAL_CAPACITY = 8;
+
   private final HealthModel model;
   private final Window window;
+  private final Instant asOf;
   private final FailurePolicy policy;
   private final Kpi<?>[] kpis;
+  private final int width;
   private final String[] ids;
   private final Map<String, Integer> metricTargets;
-  private final ClassValue<int[]> routes;
   private final Set<Class<? extends Signal>> supplied = new HashSet<>();
-  private final Map<AccountId, AccountState> accounts = new HashMap<>();
   private final Map<String, KpiFailure> failures = new LinkedHashMap<>();
   private long unread;
   private long afterAsOf;
 
+  // The routes of the signal types seen, in the order first seen.
+  private Class<?>[] routeTypes = new Class<?>[INITIAL_CAPACITY];
+  private Route[] routes = new Route[INITIAL_CAPACITY];
+  private int routeCount;
+
+  // The clouds seen, by cloud number, each with its table from account to pair number.
+  private CloudId[] clouds = new CloudId[INITIAL_CAPACITY];
+  private AccountIndex[] pairsOfCloud = new AccountIndex[INITIAL_CAPACITY];
+  private final Map<CloudId, Integer> cloudNumbers = new HashMap<>();
+  private int cloudCount;
+
+  // The accounts seen, by account number.
+  private final AccountIndex accountNumbers = new AccountIndex();
+  private AccountId[] accountIds = new AccountId[INITIAL_CAPACITY];
+
+  // The pairs, by pair number: pair p's accumulator of KPI i is accumulators[p * width + i]. An
+  // accumulator is made when the first signal or merge reaches it (an absent one is empty), and
+  // a pair's failures and metrics only when it has one, since memory per pair bounds an
+  // aggregator.
+  private int pairCount;
+  private int[] accountOf = new int[INITIAL_CAPACITY];
+  private int[] cloudOf = new int[INITIAL_CAPACITY];
+  private double[] arr = new double[INITIAL_CAPACITY];
+  private @Nullable KpiAccumulator<?>[] accumulators;
+  private @Nullable RuntimeException @Nullable [] @Nullable [] failed;
+  private double @Nullable [] @Nullable [] metrics;
+
   private SignalAggregator(HealthModel model, Instant asOf, FailurePolicy policy) {
     this.model = model;
     this.window = model.windowAt(asOf);
+    this.asOf = window.asOf();
     this.policy = Objects.requireNonNull(policy, "policy");
     List<WeightedKpi> weighted = model.kpis();
     this.kpis = new Kpi<?>[weighted.size()];
+    this.width = kpis.length;
     this.ids = new String[weighted.size()];
     Map<String, Integer> targets = new HashMap<>();
     for (int i = 0; i < kpis.length; i++) {
@@ -79,13 +122,7 @@ public final class SignalAggregator {
       }
     }
     this.metricTargets = Map.copyOf(targets);
-    Kpi<?>[] routed = kpis;
-    this.routes = new ClassValue<>() {
-      @Override
-      protected int[] computeValue(Class<?> type) {
-        return routesFor(routed, type);
-      }
-    };
+    this.accumulators = new KpiAccumulator<?>[INITIAL_CAPACITY * width];
   }
 
   /**
@@ -141,53 +178,26 @@ public final class SignalAggregator {
    * @throws IllegalArgumentException if the signal is a metric already given another value
    */
   public void add(Signal signal) {
-    Class<? extends Signal> type = signal.getClass();
-    supplied.add(type);
-    Instant occurred = signal.occurredAt();
-    if (occurred != null && occurred.isAfter(window.asOf())) {
-      // It cannot count as of T, and must not name a cloud that did not exist at T.
-      afterAsOf++;
-      return;
-    }
-    int[] route = routes.get(type);
-    Integer metricTarget =
-        signal instanceof Metric metric ? metricTargets.get(metric.name()) : null;
-    boolean namesCloud = !(signal instanceof RenewalOutcome);
-    if (route.length == 0 && metricTarget == null && !(signal instanceof Contract)) {
-      unread++;
-      if (namesCloud) {
-        account(signal.account()).pair(signal.cloud());
-      }
-      return;
-    }
-    Pair pair = account(signal.account()).pair(signal.cloud());
-    for (int i : route) {
-      if (!pair.hasFailed(i)) {
-        KpiAccumulator<?> accumulator = pair.accumulator(i, kpis, window);
-        try {
-          accumulator.add(signal);
-        } catch (RuntimeException e) {
-          fail(signal.account(), signal.cloud(), pair, i, e);
-        }
-      }
-    }
-    if (metricTarget != null) {
-      pair.metric(
-          ids[metricTarget], signal.account(), signal.cloud(), metricTarget,
-          ((Metric) signal).value());
-    }
-    if (signal instanceof Contract contract) {
-      pair.arr += contract.arr();
-    }
+    add(signal, route(signal.getClass()), -1);
   }
 
   /**
-   * Adds every signal of {@code signals}, in order.
+   * Adds every signal of {@code signals}, in order, with the result of calling {@link #add} on
+   * each. A {@link java.util.RandomAccess} list is added a few signals at a time: their pairs are
+   * looked up first, so that the cache misses of the lookups overlap, and then the signals are
+   * added one by one. A signal that throws leaves the ones before it added and the ones after it
+   * not, as with {@link #add}.
    *
    * @param signals the signals
    * @throws KpiFailureException under {@link FailurePolicy#FAIL}, if a KPI's accumulator throws
+   * @throws IllegalArgumentException if a signal is a metric already given another value
+   * @throws NullPointerException if {@code signals} or one of its signals is null
    */
   public void addAll(Iterable<? extends Signal> signals) {
+    if (signals instanceof List<? extends Signal> list && signals instanceof RandomAccess) {
+      addInBatches(list);
+      return;
+    }
     for (Signal signal : signals) {
       add(signal);
     }
@@ -209,10 +219,11 @@ public final class SignalAggregator {
     unread += other.unread;
     afterAsOf += other.afterAsOf;
     other.failures.forEach(failures::putIfAbsent);
-    other.accounts.forEach((id, theirs) -> {
-      AccountState mine = account(id);
-      theirs.clouds.forEach((cloud, pair) -> mergePair(id, cloud, mine.pair(cloud), pair));
-    });
+    int theirPairs = other.pairCount;
+    for (int theirs = 0; theirs < theirPairs; theirs++) {
+      AccountId account = other.accountIds[other.accountOf[theirs]];
+      mergePair(pair(account, other.clouds[other.cloudOf[theirs]]), other, theirs);
+    }
   }
 
   /**
@@ -223,9 +234,34 @@ public final class SignalAggregator {
    * @throws KpiFailureException under {@link FailurePolicy#FAIL}, if a KPI's result throws
    */
   public List<AccountValues> results() {
-    List<AccountValues> results = new ArrayList<>(accounts.size());
-    for (AccountState account : new TreeMap<>(accounts).values()) {
-      results.add(resultsOf(account));
+    boolean[] kpiSupplied = new boolean[width];
+    for (int i = 0; i < width; i++) {
+      kpiSupplied[i] = isSupplied(kpis[i]);
+    }
+    int accounts = accountNumbers.size();
+    // Pair numbers grouped by account number: those of account a are from start[a] to
+    // start[a + 1], each group in order of cloud id.
+    int[] start = new int[accounts + 1];
+    for (int p = 0; p < pairCount; p++) {
+      start[accountOf[p] + 1]++;
+    }
+    for (int a = 0; a < accounts; a++) {
+      start[a + 1] += start[a];
+    }
+    int[] grouped = new int[pairCount];
+    int[] next = Arrays.copyOf(start, accounts);
+    for (int p = 0; p < pairCount; p++) {
+      grouped[next[accountOf[p]]++] = p;
+    }
+    int[] cloudRank = cloudRanks();
+
+    AccountId[] inOrder = Arrays.copyOf(accountIds, accounts);
+    Arrays.sort(inOrder);
+    List<AccountValues> results = new ArrayList<>(accounts);
+    for (AccountId account : inOrder) {
+      int a = accountNumbers.get(account, AccountIndex.hash(account));
+      sortByCloud(grouped, start[a], start[a + 1], cloudRank);
+      results.add(resultsOf(account, grouped, start[a], start[a + 1], kpiSupplied));
     }
     return results;
   }
@@ -267,60 +303,351 @@ public final class SignalAggregator {
    * @return the number of pairs
    */
   public int pairs() {
-    int pairs = 0;
-    for (AccountState account : accounts.values()) {
-      pairs += account.clouds.size();
-    }
-    return pairs;
+    return pairCount;
   }
 
-  private AccountValues resultsOf(AccountState account) {
-    Pair wide = account.clouds.get(CloudId.ACCOUNT_WIDE);
-    List<CloudValues> clouds = new ArrayList<>();
-    for (Map.Entry<CloudId, Pair> entry : new TreeMap<>(account.clouds).entrySet()) {
-      if (!entry.getKey().isAccountWide()) {
-        clouds.add(valuesOf(account.id, entry.getKey(), entry.getValue(), wide));
+  /**
+   * Adds one signal whose route is known. {@code knownPair} is the signal's pair if a lookup
+   * found it, else -1.
+   */
+  private void add(Signal signal, Route route, int knownPair) {
+    Instant occurred = signal.occurredAt();
+    if (occurred != null && occurred.isAfter(asOf)) {
+      // It cannot count as of T, and must not name a cloud that did not exist at T.
+      afterAsOf++;
+      return;
+    }
+    int metricTarget = route.metric ? metricTarget((Metric) signal) : -1;
+    if (route.kpis.length == 0 && metricTarget < 0 && !route.contract) {
+      unread++;
+      if (route.namesCloud && knownPair < 0) {
+        pair(signal.account(), signal.cloud());
+      }
+      return;
+    }
+    int pair = knownPair >= 0 ? knownPair : pair(signal.account(), signal.cloud());
+    for (int i : route.kpis) {
+      if (failed == null || !hasFailed(pair, i)) {
+        KpiAccumulator<?> accumulator = accumulator(pair, i);
+        try {
+          accumulator.add(signal);
+        } catch (RuntimeException e) {
+          fail(pair, i, e);
+        }
       }
     }
-    if (clouds.isEmpty()) {
-      // An account has a pair for every cloud it was seen in, so with none of its own it has
-      // the account-wide one.
-      clouds.add(valuesOf(account.id, CloudId.ACCOUNT_WIDE, Objects.requireNonNull(wide), null));
+    if (metricTarget >= 0) {
+      metric(pair, metricTarget, ((Metric) signal).value());
     }
-    return new AccountValues(account.id, clouds);
+    if (route.contract) {
+      arr[pair] += ((Contract) signal).arr();
+    }
+  }
+
+  private void addInBatches(List<? extends Signal> signals) {
+    Lookahead ahead = new Lookahead();
+    int size = signals.size();
+    for (int from = 0; from < size; from += BATCH) {
+      int to = Math.min(size, from + BATCH);
+      int looked = lookUp(signals, from, to, ahead);
+      for (int k = 0; k < to - from; k++) {
+        if (k < looked && ahead.routes[k] != null) {
+          // A pair the lookup did not find may since have been made by a signal before this one,
+          // so a missing pair (-1) is looked up again.
+          add(ahead.signals[k], ahead.routes[k], ahead.pairs[k]);
+        } else {
+          add(signals.get(from + k));
+        }
+      }
+    }
+  }
+
+  /**
+   * Finds the routes and the pairs that exist of {@code signals} from {@code from} to {@code to},
+   * changing nothing, and returns how many signals it looked at: it stops at a null signal. A
+   * route or pair that does not exist yet is null or -1.
+   *
+   * <p>Each step reads one level of every signal's objects before the next step reads the level
+   * below: the signals, then their accounts' ids, then the tables, then the accumulators. Within
+   * a step the reads do not depend on each other, so their cache misses overlap, where adding
+   * signal by signal waits for each miss in turn.
+   */
+  private int lookUp(List<? extends Signal> signals, int from, int to, Lookahead ahead) {
+    int n = to - from;
+    for (int k = 0; k < n; k++) {
+      Signal signal = signals.get(from + k);
+      if (signal == null) {
+        n = k;
+        break;
+      }
+      ahead.signals[k] = signal;
+      ahead.routes[k] = knownRoute(signal.getClass());
+    }
+    for (int k = 0; k < n; k++) {
+      AccountId account = ahead.signals[k].account();
+      ahead.accounts[k] = account;
+      ahead.clouds[k] = account == null ? -1 : knownCloud(ahead.signals[k].cloud());
+    }
+    for (int k = 0; k < n; k++) {
+      ahead.hashes[k] = ahead.clouds[k] < 0 ? 0 : AccountIndex.hash(ahead.accounts[k]);
+    }
+    for (int k = 0; k < n; k++) {
+      int c = ahead.clouds[k];
+      ahead.pairs[k] = c < 0 ? -1 : pairsOfCloud[c].get(ahead.accounts[k], ahead.hashes[k]);
+    }
+    for (int k = 0; k < n; k++) {
+      Route route = ahead.routes[k];
+      int pair = ahead.pairs[k];
+      if (pair >= 0 && route != null && route.kpis.length > 0) {
+        KpiAccumulator<?> first = accumulators[pair * width + route.kpis[0]];
+        // Only to have the accumulator's first line on its way before the add reads it.
+        ahead.touched[k] = first == null ? null : first.getClass();
+      }
+    }
+    return n;
+  }
+
+  private Route route(Class<? extends Signal> type) {
+    Route route = knownRoute(type);
+    return route != null ? route : newRoute(type);
+  }
+
+  private @Nullable Route knownRoute(Class<?> type) {
+    Class<?>[] types = routeTypes;
+    for (int r = 0; r < routeCount; r++) {
+      if (types[r] == type) {
+        return routes[r];
+      }
+    }
+    return null;
+  }
+
+  private Route newRoute(Class<? extends Signal> type) {
+    supplied.add(type);
+    if (routeCount == routeTypes.length) {
+      routeTypes = Arrays.copyOf(routeTypes, 2 * routeCount);
+      routes = Arrays.copyOf(routes, 2 * routeCount);
+    }
+    Route route = new Route(
+        routesFor(kpis, type), Metric.class.isAssignableFrom(type),
+        Contract.class.isAssignableFrom(type), !RenewalOutcome.class.isAssignableFrom(type));
+    routeTypes[routeCount] = type;
+    routes[routeCount] = route;
+    routeCount++;
+    return route;
+  }
+
+  private int metricTarget(Metric metric) {
+    Integer target = metricTargets.get(metric.name());
+    return target == null ? -1 : target;
+  }
+
+  /** Returns the pair number of an account and cloud, making the pair if there is none. */
+  private int pair(AccountId account, CloudId cloud) {
+    int c = knownCloud(cloud);
+    if (c < 0) {
+      c = newCloud(cloud);
+    }
+    int hash = AccountIndex.hash(account);
+    int pair = pairsOfCloud[c].get(account, hash);
+    return pair >= 0 ? pair : newPair(account, hash, c);
+  }
+
+  /** Returns the number of a cloud seen before, or -1. */
+  private int knownCloud(CloudId cloud) {
+    CloudId[] known = clouds;
+    int few = Math.min(cloudCount, INITIAL_CAPACITY);
+    for (int c = 0; c < few; c++) {
+      if (known[c] == cloud) {
+        return c;
+      }
+    }
+    Integer number = cloudNumbers.get(cloud);
+    return number == null ? -1 : number;
+  }
+
+  private int newCloud(CloudId cloud) {
+    if (cloudCount == clouds.length) {
+      clouds = Arrays.copyOf(clouds, 2 * cloudCount);
+      pairsOfCloud = Arrays.copyOf(pairsOfCloud, 2 * cloudCount);
+    }
+    int c = cloudCount++;
+    clouds[c] = cloud;
+    pairsOfCloud[c] = new AccountIndex();
+    cloudNumbers.put(cloud, c);
+    return c;
+  }
+
+  private int newPair(AccountId account, int hash, int cloud) {
+    int number = accountNumbers.get(account, hash);
+    if (number < 0) {
+      number = accountNumbers.size();
+      if (number == accountIds.length) {
+        accountIds = Arrays.copyOf(accountIds, 2 * number);
+      }
+      accountIds[number] = account;
+      accountNumbers.put(account, hash, number);
+    }
+    if (pairCount == accountOf.length) {
+      growPairs(2 * pairCount);
+    }
+    int pair = pairCount++;
+    accountOf[pair] = number;
+    cloudOf[pair] = cloud;
+    pairsOfCloud[cloud].put(account, hash, pair);
+    return pair;
+  }
+
+  private void growPairs(int capacity) {
+    accountOf = Arrays.copyOf(accountOf, capacity);
+    cloudOf = Arrays.copyOf(cloudOf, capacity);
+    arr = Arrays.copyOf(arr, capacity);
+    accumulators = Arrays.copyOf(accumulators, capacity * width);
+    if (failed != null) {
+      failed = Arrays.copyOf(failed, capacity);
+    }
+    if (metrics != null) {
+      metrics = Arrays.copyOf(metrics, capacity);
+    }
+  }
+
+  private KpiAccumulator<?> accumulator(int pair, int i) {
+    int slot = pair * width + i;
+    KpiAccumulator<?> accumulator = accumulators[slot];
+    if (accumulator == null) {
+      accumulator = kpis[i].newAccumulator(window);
+      accumulators[slot] = accumulator;
+    }
+    return accumulator;
+  }
+
+  private boolean hasFailed(int pair, int i) {
+    return failure(pair, i) != null;
+  }
+
+  private @Nullable RuntimeException failure(int pair, int i) {
+    return failed == null || failed[pair] == null ? null : failed[pair][i];
+  }
+
+  private void recordFailure(int pair, int i, RuntimeException e) {
+    if (failed == null) {
+      failed = new RuntimeException[accountOf.length][];
+    }
+    if (failed[pair] == null) {
+      failed[pair] = new RuntimeException[width];
+    }
+    failed[pair][i] = e;
+  }
+
+  private void metric(int pair, int i, double value) {
+    if (metrics == null) {
+      metrics = new double[accountOf.length][];
+    }
+    double[] values = metrics[pair];
+    if (values == null) {
+      values = new double[width];
+      Arrays.fill(values, Double.NaN);
+      metrics[pair] = values;
+    }
+    if (!Double.isNaN(values[i]) && values[i] != value) {
+      // Either value could win depending on the order of arrival, so neither may.
+      throw new IllegalArgumentException(
+          "metric '" + ids[i] + "' of account " + accountOfPair(pair) + ", cloud '"
+              + clouds[cloudOf[pair]] + "': must be given once, was " + values[i] + " and "
+              + value);
+    }
+    values[i] = value;
+  }
+
+  private double metricOr(int pair, int i, double fallback) {
+    if (pair < 0 || metrics == null || metrics[pair] == null || Double.isNaN(metrics[pair][i])) {
+      return fallback;
+    }
+    return metrics[pair][i];
+  }
+
+  private AccountId accountOfPair(int pair) {
+    return accountIds[accountOf[pair]];
+  }
+
+  /** Returns each cloud number's rank in the order of cloud ids. */
+  private int[] cloudRanks() {
+    Integer[] byId = new Integer[cloudCount];
+    for (int c = 0; c < cloudCount; c++) {
+      byId[c] = c;
+    }
+    Arrays.sort(byId, (a, b) -> clouds[a].compareTo(clouds[b]));
+    int[] rank = new int[cloudCount];
+    for (int r = 0; r < cloudCount; r++) {
+      rank[byId[r]] = r;
+    }
+    return rank;
+  }
+
+  /** Sorts {@code pairs[from, to)}, the few pairs of one account, by the rank of their cloud. */
+  private void sortByCloud(int[] pairs, int from, int to, int[] cloudRank) {
+    for (int j = from + 1; j < to; j++) {
+      int pair = pairs[j];
+      int rank = cloudRank[cloudOf[pair]];
+      int k = j - 1;
+      while (k >= from && cloudRank[cloudOf[pairs[k]]] > rank) {
+        pairs[k + 1] = pairs[k];
+        k--;
+      }
+      pairs[k + 1] = pair;
+    }
+  }
+
+  private AccountValues resultsOf(
+      AccountId account, int[] pairs, int from, int to, boolean[] kpiSupplied) {
+    int wide = -1;
+    for (int j = from; j < to; j++) {
+      if (clouds[cloudOf[pairs[j]]].isAccountWide()) {
+        wide = pairs[j];
+      }
+    }
+    List<CloudValues> values = new ArrayList<>(to - from);
+    for (int j = from; j < to; j++) {
+      if (pairs[j] != wide) {
+        values.add(valuesOf(account, clouds[cloudOf[pairs[j]]], pairs[j], wide, kpiSupplied));
+      }
+    }
+    if (values.isEmpty()) {
+      values.add(valuesOf(account, CloudId.ACCOUNT_WIDE, wide, -1, kpiSupplied));
+    }
+    return new AccountValues(account, values);
   }
 
   private CloudValues valuesOf(
-      AccountId account, CloudId cloud, Pair pair, @Nullable Pair wide) {
-    List<KpiValue> values = new ArrayList<>(kpis.length);
-    for (int i = 0; i < kpis.length; i++) {
-      values.add(valueOf(account, cloud, pair, wide, i));
+      AccountId account, CloudId cloud, int pair, int wide, boolean[] kpiSupplied) {
+    List<KpiValue> values = new ArrayList<>(width);
+    for (int i = 0; i < width; i++) {
+      values.add(valueOf(pair, wide, i, kpiSupplied[i]));
     }
-    return new CloudValues(cloud, pair.arr, values);
+    return new CloudValues(cloud, arr[pair], values);
   }
 
-  private KpiValue valueOf(
-      AccountId account, CloudId cloud, Pair pair, @Nullable Pair wide, int i) {
-    RuntimeException failed = pair.failure(i) != null ? pair.failure(i) : wide == null ? null
-        : wide.failure(i);
-    if (failed != null) {
-      return new KpiValue.NotApplicable(ids[i], "failed: " + failed);
+  private KpiValue valueOf(int pair, int wide, int i, boolean kpiSupplied) {
+    RuntimeException failure = failure(pair, i) != null ? failure(pair, i)
+        : wide < 0 ? null : failure(wide, i);
+    if (failure != null) {
+      return new KpiValue.NotApplicable(ids[i], "failed: " + failure);
     }
-    double metric = pair.metricOr(i, wide == null ? Double.NaN : wide.metricOr(i, Double.NaN));
+    double metric = metricOr(pair, i, metricOr(wide, i, Double.NaN));
     if (!Double.isNaN(metric)) {
       return KpiValue.Measured.of(ids[i], metric, 1);
     }
     try {
-      return combined(i, pair, wide).result(isSupplied(kpis[i]));
+      return combined(i, pair, wide).result(kpiSupplied);
     } catch (RuntimeException e) {
-      fail(account, cloud, pair, i, e);
+      fail(pair, i, e);
       return new KpiValue.NotApplicable(ids[i], "failed: " + e);
     }
   }
 
-  private KpiAccumulator<?> combined(int i, Pair pair, @Nullable Pair wide) {
-    KpiAccumulator<?> own = pair.accumulators[i];
-    KpiAccumulator<?> shared = wide == null ? null : wide.accumulators[i];
+  private KpiAccumulator<?> combined(int i, int pair, int wide) {
+    KpiAccumulator<?> own = accumulators[pair * width + i];
+    KpiAccumulator<?> shared = wide < 0 ? null : accumulators[wide * width + i];
     if (shared == null) {
       return own != null ? own : kpis[i].newAccumulator(window);
     }
@@ -343,44 +670,38 @@ public final class SignalAggregator {
     return false;
   }
 
-  private void mergePair(AccountId account, CloudId cloud, Pair mine, Pair theirs) {
-    mine.arr += theirs.arr;
-    for (int i = 0; i < kpis.length; i++) {
-      RuntimeException failure = theirs.failure(i);
-      if (!mine.hasFailed(i) && failure != null) {
-        mine.recordFailure(i, failure);
+  private void mergePair(int mine, SignalAggregator other, int theirs) {
+    arr[mine] += other.arr[theirs];
+    for (int i = 0; i < width; i++) {
+      RuntimeException theirFailure = other.failure(theirs, i);
+      if (!hasFailed(mine, i) && theirFailure != null) {
+        recordFailure(mine, i, theirFailure);
       }
-      if (!mine.hasFailed(i) && theirs.accumulators[i] != null) {
-        KpiAccumulator<?> accumulator = mine.accumulator(i, kpis, window);
+      KpiAccumulator<?> source = other.accumulators[theirs * width + i];
+      if (!hasFailed(mine, i) && source != null) {
+        KpiAccumulator<?> accumulator = accumulator(mine, i);
         try {
-          mergeInto(accumulator, theirs.accumulators[i]);
+          mergeInto(accumulator, source);
         } catch (RuntimeException e) {
-          fail(account, cloud, mine, i, e);
+          fail(mine, i, e);
         }
       }
-      double metric = theirs.metricOr(i, Double.NaN);
+      double metric = other.metricOr(theirs, i, Double.NaN);
       if (!Double.isNaN(metric)) {
-        mine.metric(ids[i], account, cloud, i, metric);
+        metric(mine, i, metric);
       }
     }
   }
 
-  private void fail(AccountId account, CloudId cloud, Pair pair, int i, RuntimeException e) {
+  private void fail(int pair, int i, RuntimeException e) {
+    AccountId account = accountOfPair(pair);
+    CloudId cloud = clouds[cloudOf[pair]];
     KpiFailure failure = new KpiFailure(account, cloud, ids[i], e);
     if (policy == FailurePolicy.FAIL) {
       throw new KpiFailureException(failure);
     }
-    pair.recordFailure(i, e);
+    recordFailure(pair, i, e);
     failures.putIfAbsent(account + "\u0000" + cloud + "\u0000" + ids[i], failure);
-  }
-
-  private AccountState account(AccountId id) {
-    AccountState state = accounts.get(id);
-    if (state == null) {
-      state = new AccountState(id);
-      accounts.put(id, state);
-    }
-    return state;
   }
 
   @SuppressWarnings("unchecked")
@@ -403,81 +724,24 @@ public final class SignalAggregator {
     return Arrays.copyOf(route, n);
   }
 
-  private final class AccountState {
-    final AccountId id;
-    final Map<CloudId, Pair> clouds = new HashMap<>(4);
-
-    AccountState(AccountId id) {
-      this.id = id;
-    }
-
-    Pair pair(CloudId cloud) {
-      Pair pair = clouds.get(cloud);
-      if (pair == null) {
-        pair = new Pair(kpis.length);
-        clouds.put(cloud, pair);
-      }
-      return pair;
-    }
+  /** The state of {@link #addInBatches}' lookahead over one batch, reused from batch to batch. */
+  private static final class Lookahead {
+    final Signal[] signals = new Signal[BATCH];
+    final Route[] routes = new Route[BATCH];
+    final AccountId[] accounts = new AccountId[BATCH];
+    final int[] clouds = new int[BATCH];
+    final int[] hashes = new int[BATCH];
+    final int[] pairs = new int[BATCH];
+    final Class<?>[] touched = new Class<?>[BATCH];
   }
 
   /**
-   * The accumulators of one account and cloud, with what failed, its metrics and its ARR.
+   * What the aggregator does with the signals of one type, worked out when the type is first seen.
    *
-   * <p>Memory per pair is what bounds an aggregator, so an accumulator is made only when the
-   * first signal or merge reaches it (an absent one is empty), and the arrays of failures and
-   * metrics only when there is one. The class is static to save a reference to the aggregator.
+   * @param kpis the indices of the KPIs that read the type
+   * @param metric whether its signals are {@link Metric}s, which may be a KPI's value
+   * @param contract whether its signals are {@link Contract}s, which carry ARR
+   * @param namesCloud whether its signals name their pair, as all but renewal outcomes do
    */
-  private static final class Pair {
-    final @Nullable KpiAccumulator<?>[] accumulators;
-    @Nullable RuntimeException @Nullable [] failed;
-    double @Nullable [] metrics;
-    double arr;
-
-    Pair(int kpis) {
-      this.accumulators = new KpiAccumulator<?>[kpis];
-    }
-
-    KpiAccumulator<?> accumulator(int i, Kpi<?>[] kpis, Window window) {
-      KpiAccumulator<?> accumulator = accumulators[i];
-      if (accumulator == null) {
-        accumulator = kpis[i].newAccumulator(window);
-        accumulators[i] = accumulator;
-      }
-      return accumulator;
-    }
-
-    boolean hasFailed(int i) {
-      return failed != null && failed[i] != null;
-    }
-
-    @Nullable RuntimeException failure(int i) {
-      return failed == null ? null : failed[i];
-    }
-
-    void recordFailure(int i, RuntimeException e) {
-      if (failed == null) {
-        failed = new RuntimeException[accumulators.length];
-      }
-      failed[i] = e;
-    }
-
-    void metric(String kpiId, AccountId account, CloudId cloud, int i, double value) {
-      if (metrics == null) {
-        metrics = new double[accumulators.length];
-        Arrays.fill(metrics, Double.NaN);
-      }
-      if (!Double.isNaN(metrics[i]) && metrics[i] != value) {
-        // Either value could win depending on the order of arrival, so neither may.
-        throw new IllegalArgumentException(
-            "metric '" + kpiId + "' of account " + account + ", cloud '" + cloud
-                + "': must be given once, was " + metrics[i] + " and " + value);
-      }
-      metrics[i] = value;
-    }
-
-    double metricOr(int i, double fallback) {
-      return metrics == null || Double.isNaN(metrics[i]) ? fallback : metrics[i];
-    }
-  }
+  private record Route(int[] kpis, boolean metric, boolean contract, boolean namesCloud) {}
 }

@@ -226,6 +226,74 @@ class SignalAggregatorTest {
     assertThat(merged.unread()).isEqualTo(single.unread());
   }
 
+  @Property(tries = 100)
+  void addingAListGivesWhatAddingEachSignalInOrderGives(
+      @ForAll long seed, @ForAll @IntRange(min = 0, max = 300) int n) {
+    Random random = new Random(seed);
+    // Past the lookahead of 32 signals, and with renewal outcomes, which name no cloud.
+    List<Signal> signals = new ArrayList<>(randomSignals(random, n));
+    for (int i = 0; i < n / 20; i++) {
+      signals.add(random.nextInt(signals.size() + 1),
+          new RenewalOutcome(GLOBEX, SERVICE, T, RenewalOutcome.Outcome.RENEWED));
+    }
+    SignalAggregator oneByOne = SignalAggregator.of(model, T);
+    signals.forEach(oneByOne::add);
+
+    SignalAggregator listed = SignalAggregator.of(model, T);
+    listed.addAll(signals);
+
+    assertThat(listed.results()).isEqualTo(oneByOne.results());
+    assertThat(listed.pairs()).isEqualTo(oneByOne.pairs());
+    assertThat(listed.unread()).isEqualTo(oneByOne.unread());
+    assertThat(listed.afterAsOf()).isEqualTo(oneByOne.afterAsOf());
+  }
+
+  @Test
+  void leavesTheSignalsOfAListAfterOneThatThrowsUnadded() {
+    List<Signal> signals = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      signals.add(opened(ACME, SALES, "c" + i));
+    }
+    signals.add(opened(ACME, SERVICE, "boom-1"));
+    signals.add(opened(GLOBEX, SALES, "c-after"));
+    SignalAggregator aggregator = SignalAggregator.of(model, T, FailurePolicy.FAIL);
+
+    assertThatThrownBy(() -> aggregator.addAll(signals))
+        .isInstanceOf(KpiFailureException.class)
+        .hasMessageStartingWith("KPI 'cases_opened' failed for account acme, cloud service");
+
+    // The 40 cases before the throw count; globex, after it, was never seen.
+    assertThat(aggregator.results()).extracting(AccountValues::account).containsExactly(ACME);
+    assertThat(raw(aggregator.results().get(0).clouds().get(0), 0)).isEqualTo(40);
+  }
+
+  @Test
+  void addsTheSignalsOfAListBeforeANullOne() {
+    List<Signal> signals = new ArrayList<>();
+    signals.add(opened(ACME, SALES, "c1"));
+    signals.add(null);
+    signals.add(opened(GLOBEX, SALES, "c2"));
+    SignalAggregator aggregator = SignalAggregator.of(model, T);
+
+    assertThatThrownBy(() -> aggregator.addAll(signals)).isInstanceOf(NullPointerException.class);
+
+    assertThat(aggregator.results()).extracting(AccountValues::account).containsExactly(ACME);
+  }
+
+  @Test
+  void addsAListOfSignalsOfAccountIdsMadePerRow() {
+    // A CSV reader makes a new AccountId for each row; equal ids must find the same pair.
+    List<Signal> signals = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      signals.add(opened(AccountId.of(new String("acme")), SALES, "c" + i));
+    }
+    SignalAggregator aggregator = SignalAggregator.of(model, T);
+    aggregator.addAll(signals);
+
+    assertThat(aggregator.pairs()).isEqualTo(1);
+    assertThat(raw(aggregator.results().get(0).clouds().get(0), 0)).isEqualTo(100);
+  }
+
   private static List<Signal> randomSignals(Random random, int n) {
     AccountId[] accounts = {ACME, GLOBEX};
     CloudId[] clouds = {SALES, SERVICE, WIDE};
