@@ -92,8 +92,10 @@ final class AccountIndex {
     return ((long) hash << 32) | ((number + 1) & 0xFFFF_FFFFL);
   }
 
+  // Identity first, on purpose: most signals share their account's id object, and a reader that
+  // makes one AccountId per row gives equal ids that are not the same object.
+  @SuppressWarnings("ReferenceEquality")
   private static boolean sameAccount(AccountId filed, AccountId account) {
-    // A reader that makes one AccountId per row gives equal ids that are not the same object.
     return filed == account || filed.value().equals(account.value());
   }
 }

@@ -453,7 +453,12 @@ public final class SignalAggregator {
     return pair >= 0 ? pair : newPair(account, hash, c);
   }
 
-  /** Returns the number of a cloud seen before, or -1. */
+  /**
+   * Returns the number of a cloud seen before, or -1. The first clouds are compared by identity,
+   * on purpose: signals mostly share their cloud's id object, and any other id is found through
+   * the map, by value.
+   */
+  @SuppressWarnings("ReferenceEquality")
   private int knownCloud(CloudId cloud) {
     CloudId[] known = clouds;
     int few = Math.min(cloudCount, INITIAL_CAPACITY);
@@ -609,17 +614,16 @@ public final class SignalAggregator {
     List<CloudValues> values = new ArrayList<>(to - from);
     for (int j = from; j < to; j++) {
       if (pairs[j] != wide) {
-        values.add(valuesOf(account, clouds[cloudOf[pairs[j]]], pairs[j], wide, kpiSupplied));
+        values.add(valuesOf(clouds[cloudOf[pairs[j]]], pairs[j], wide, kpiSupplied));
       }
     }
     if (values.isEmpty()) {
-      values.add(valuesOf(account, CloudId.ACCOUNT_WIDE, wide, -1, kpiSupplied));
+      values.add(valuesOf(CloudId.ACCOUNT_WIDE, wide, -1, kpiSupplied));
     }
     return new AccountValues(account, values);
   }
 
-  private CloudValues valuesOf(
-      AccountId account, CloudId cloud, int pair, int wide, boolean[] kpiSupplied) {
+  private CloudValues valuesOf(CloudId cloud, int pair, int wide, boolean[] kpiSupplied) {
     List<KpiValue> values = new ArrayList<>(width);
     for (int i = 0; i < width; i++) {
       values.add(valueOf(pair, wide, i, kpiSupplied[i]));
@@ -743,5 +747,7 @@ public final class SignalAggregator {
    * @param contract whether its signals are {@link Contract}s, which carry ARR
    * @param namesCloud whether its signals name their pair, as all but renewal outcomes do
    */
+  // A route is never compared or hashed, so its array component needs no value semantics.
+  @SuppressWarnings("ArrayRecordComponent")
   private record Route(int[] kpis, boolean metric, boolean contract, boolean namesCloud) {}
 }
