@@ -351,10 +351,12 @@ public final class SignalAggregator {
       int to = Math.min(size, from + BATCH);
       int looked = lookUp(signals, from, to, ahead);
       for (int k = 0; k < to - from; k++) {
-        if (k < looked && ahead.routes[k] != null) {
+        Signal signal = ahead.signals[k];
+        Route route = ahead.routes[k];
+        if (k < looked && signal != null && route != null) {
           // A pair the lookup did not find may since have been made by a signal before this one,
           // so a missing pair (-1) is looked up again.
-          add(ahead.signals[k], ahead.routes[k], ahead.pairs[k]);
+          add(signal, route, ahead.pairs[k]);
         } else {
           add(signals.get(from + k));
         }
@@ -384,16 +386,21 @@ public final class SignalAggregator {
       ahead.routes[k] = knownRoute(signal.getClass());
     }
     for (int k = 0; k < n; k++) {
-      AccountId account = ahead.signals[k].account();
+      // The first step stored a signal at every k below n.
+      Signal signal = Objects.requireNonNull(ahead.signals[k]);
+      AccountId account = signal.account();
       ahead.accounts[k] = account;
-      ahead.clouds[k] = account == null ? -1 : knownCloud(ahead.signals[k].cloud());
+      ahead.clouds[k] = account == null ? -1 : knownCloud(signal.cloud());
     }
     for (int k = 0; k < n; k++) {
-      ahead.hashes[k] = ahead.clouds[k] < 0 ? 0 : AccountIndex.hash(ahead.accounts[k]);
+      AccountId account = ahead.accounts[k];
+      ahead.hashes[k] = account == null || ahead.clouds[k] < 0 ? 0 : AccountIndex.hash(account);
     }
     for (int k = 0; k < n; k++) {
       int c = ahead.clouds[k];
-      ahead.pairs[k] = c < 0 ? -1 : pairsOfCloud[c].get(ahead.accounts[k], ahead.hashes[k]);
+      AccountId account = ahead.accounts[k];
+      ahead.pairs[k] =
+          account == null || c < 0 ? -1 : pairsOfCloud[c].get(account, ahead.hashes[k]);
     }
     for (int k = 0; k < n; k++) {
       Route route = ahead.routes[k];
@@ -535,13 +542,17 @@ public final class SignalAggregator {
   }
 
   private void recordFailure(int pair, int i, RuntimeException e) {
-    if (failed == null) {
-      failed = new RuntimeException[accountOf.length][];
+    @Nullable RuntimeException @Nullable [] @Nullable [] all = failed;
+    if (all == null) {
+      all = new RuntimeException[accountOf.length][];
+      failed = all;
     }
-    if (failed[pair] == null) {
-      failed[pair] = new RuntimeException[width];
+    @Nullable RuntimeException[] ofPair = all[pair];
+    if (ofPair == null) {
+      ofPair = new RuntimeException[width];
+      all[pair] = ofPair;
     }
-    failed[pair][i] = e;
+    ofPair[i] = e;
   }
 
   private void metric(int pair, int i, double value) {
@@ -730,13 +741,13 @@ public final class SignalAggregator {
 
   /** The state of {@link #addInBatches}' lookahead over one batch, reused from batch to batch. */
   private static final class Lookahead {
-    final Signal[] signals = new Signal[BATCH];
-    final Route[] routes = new Route[BATCH];
-    final AccountId[] accounts = new AccountId[BATCH];
+    final @Nullable Signal[] signals = new Signal[BATCH];
+    final @Nullable Route[] routes = new Route[BATCH];
+    final @Nullable AccountId[] accounts = new AccountId[BATCH];
     final int[] clouds = new int[BATCH];
     final int[] hashes = new int[BATCH];
     final int[] pairs = new int[BATCH];
-    final Class<?>[] touched = new Class<?>[BATCH];
+    final @Nullable Class<?>[] touched = new Class<?>[BATCH];
   }
 
   /**
