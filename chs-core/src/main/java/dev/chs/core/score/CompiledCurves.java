@@ -77,12 +77,18 @@ final class CompiledCurves {
 
   /** Returns the score of curve {@code k} at {@code x}, which must be finite. */
   double score(int k, double x) {
+    int segment = segment(k, x);
+    return base[segment] + ((x - origin[segment]) / denominator[segment]) * span[segment];
+  }
+
+  /** Returns the index of the segment of curve {@code k} that a finite {@code x} lies in. */
+  private int segment(int k, double x) {
     int first = k * breakpoints;
     int segment = k * (breakpoints + 1);
     for (int j = 0, count = counts[k]; j < count; j++) {
       segment += above(x, edges[first + j]);
     }
-    return base[segment] + ((x - origin[segment]) / denominator[segment]) * span[segment];
+    return segment;
   }
 
   /**
@@ -111,27 +117,14 @@ final class CompiledCurves {
         out[i] += share[entries[i] * kpis + k] * Math.min(Math.max(100 * t, 0.0), 100.0);
       }
     } else if (flat[k]) {
-      int first = k * breakpoints;
-      int firstSegment = k * (breakpoints + 1);
-      int edgeCount = counts[k];
       for (int i = 0; i < count; i++) {
         double x = finiteOrZero(column[from + i]);
-        int segment = firstSegment;
-        for (int j = 0; j < edgeCount; j++) {
-          segment += above(x, edges[first + j]);
-        }
-        out[i] += share[entries[i] * kpis + k] * base[segment];
+        out[i] += share[entries[i] * kpis + k] * base[segment(k, x)];
       }
     } else {
-      int first = k * breakpoints;
-      int firstSegment = k * (breakpoints + 1);
-      int edgeCount = counts[k];
       for (int i = 0; i < count; i++) {
         double x = finiteOrZero(column[from + i]);
-        int segment = firstSegment;
-        for (int j = 0; j < edgeCount; j++) {
-          segment += above(x, edges[first + j]);
-        }
+        int segment = segment(k, x);
         double score =
             base[segment] + ((x - origin[segment]) / denominator[segment]) * span[segment];
         out[i] += share[entries[i] * kpis + k] * score;
