@@ -294,6 +294,70 @@ class SignalAggregatorTest {
     assertThat(raw(aggregator.results().get(0).clouds().get(0), 0)).isEqualTo(100);
   }
 
+  @Test
+  void keepsEveryPairApartAmongManyAccountsAndCloudsWhoseHashesCollide() {
+    // "Aa" and "BB" have the same String hash, so each pair of such ids shares a probe sequence.
+    String[] names = {"Aa", "BB", "AaAa", "BBBB", "AaBB", "BBAa"};
+    List<Signal> signals = new ArrayList<>();
+    for (int a = 0; a < 300; a++) {
+      String name = names[a % names.length] + "-" + (a / names.length);
+      for (int c = 0; c < 12; c++) {
+        for (int n = 0; n <= (a + c) % 4; n++) {
+          // A new id object for every signal, as a CSV reader makes them.
+          signals.add(opened(AccountId.of(new String(name)), CloudId.of("cloud-" + c),
+              "c" + n));
+        }
+      }
+    }
+    Collections.shuffle(signals, new Random(11));
+    SignalAggregator oneByOne = SignalAggregator.of(model, T);
+    signals.forEach(oneByOne::add);
+    SignalAggregator inBatches = SignalAggregator.of(model, T);
+    inBatches.addAll(signals);
+    SignalAggregator firstHalf = SignalAggregator.of(model, T);
+    firstHalf.addAll(signals.subList(0, signals.size() / 2));
+    SignalAggregator secondHalf = SignalAggregator.of(model, T);
+    secondHalf.addAll(signals.subList(signals.size() / 2, signals.size()));
+    SignalAggregator merged = SignalAggregator.of(model, T);
+    merged.merge(firstHalf);
+    merged.merge(secondHalf);
+
+    for (SignalAggregator aggregator : List.of(oneByOne, inBatches, merged)) {
+      assertThat(aggregator.pairs()).isEqualTo(300 * 12);
+      for (AccountValues account : aggregator.results()) {
+        String name = account.account().value();
+        int a = names.length * Integer.parseInt(name.substring(name.indexOf('-') + 1))
+            + java.util.Arrays.asList(names).indexOf(name.substring(0, name.indexOf('-')));
+        assertThat(account.clouds()).hasSize(12);
+        for (CloudValues cloud : account.clouds()) {
+          int c = Integer.parseInt(cloud.cloud().value().substring("cloud-".length()));
+          assertThat(raw(cloud, 0)).as("%s in %s", name, cloud.cloud())
+              .isEqualTo(1 + (a + c) % 4);
+        }
+      }
+    }
+  }
+
+  @Test
+  void mergingCarriesFailuresAndMetricsOfTheOtherAggregator() {
+    SignalAggregator failing = SignalAggregator.of(model, T);
+    failing.add(opened(ACME, SALES, "boom-1"));
+    failing.add(new Metric(GLOBEX, SALES, "fragile", 4));
+    SignalAggregator healthy = SignalAggregator.of(model, T);
+    healthy.add(opened(ACME, SALES, "c1"));
+    healthy.add(opened(GLOBEX, SALES, "c2"));
+
+    healthy.merge(failing);
+
+    CloudValues acme = healthy.results().get(0).clouds().get(0);
+    CloudValues globex = healthy.results().get(1).clouds().get(0);
+    assertThat(acme.values()).allSatisfy(v -> assertThat(v).isInstanceOf(NotApplicable.class));
+    assertThat(((NotApplicable) acme.values().get(0)).reason())
+        .isEqualTo("failed: java.lang.IllegalStateException: cannot count boom-1");
+    assertThat(raw(globex, 0)).isEqualTo(1);
+    assertThat(globex.values().get(1)).isEqualTo(Measured.of("fragile", 4, 1));
+  }
+
   private static List<Signal> randomSignals(Random random, int n) {
     AccountId[] accounts = {ACME, GLOBEX};
     CloudId[] clouds = {SALES, SERVICE, WIDE};

@@ -95,6 +95,83 @@ class ColumnarScorerTest {
   }
 
   @Test
+  void scoresAModelTooLargeForItsShareTableExactlyAsScorerDoes() {
+    // 20 KPIs leave no room for a table of shares, so each row divides its own.
+    HealthModel.Builder builder = HealthModel.builder();
+    for (int k = 0; k < 20; k++) {
+      builder.kpi(FakeKpi.identity("k" + k), 1 + k % 3);
+    }
+    HealthModel large = builder.cloudWeight("k3", SERVICE, 0).build();
+    ColumnarScorer columnar = ColumnarScorer.of(large, List.of(SALES, SERVICE));
+    Scorer scorer = Scorer.of(large);
+    java.util.Random random = new java.util.Random(5);
+    int rows = 300;
+    double[][] columns = new double[20][rows];
+    int[] clouds = new int[rows];
+    for (int r = 0; r < rows; r++) {
+      // Some rows have most KPIs missing, so that they fall short of the minimum coverage.
+      int missing = r % 3 == 0 ? 80 : 15;
+      for (int k = 0; k < 20; k++) {
+        columns[k][r] = random.nextInt(100) < missing ? Double.NaN : random.nextDouble() * 100;
+      }
+      clouds[r] = r % 2;
+    }
+    double[] scores = new double[rows];
+    double[] coverage = new double[rows];
+    Band[] bands = new Band[rows];
+
+    columnar.score(rows, columns, clouds, scores, coverage, bands);
+
+    int scored = 0;
+    for (int r = 0; r < rows; r++) {
+      List<dev.chs.api.kpi.KpiValue> values = new java.util.ArrayList<>();
+      for (int k = 0; k < 20; k++) {
+        if (!Double.isNaN(columns[k][r])) {
+          values.add(dev.chs.api.kpi.KpiValue.Measured.of("k" + k, columns[k][r], 1));
+        }
+      }
+      dev.chs.api.HealthScore expected = scorer.score(
+          dev.chs.api.AccountId.of("a" + r), clouds[r] == 0 ? SALES : SERVICE, values);
+      assertThat(coverage[r]).as("row %d", r).isEqualTo(expected.coverage());
+      if (expected instanceof dev.chs.api.HealthScore.Scored s) {
+        assertThat(scores[r]).as("row %d", r).isEqualTo(s.score());
+        assertThat(bands[r]).as("row %d", r).isEqualTo(s.band());
+        scored++;
+      } else {
+        assertThat(scores[r]).as("row %d", r).isNaN();
+        assertThat(bands[r]).as("row %d", r).isNull();
+      }
+    }
+    assertThat(scored).isBetween(100, 250);
+
+    columns[7][250] = Double.POSITIVE_INFINITY;
+    assertThatThrownBy(() -> columnar.score(rows, columns, clouds, scores, coverage, bands))
+        .hasMessage("curveInputs[7][250] (k7): must be finite or NaN, was Infinity");
+    clouds[40] = 2;
+    assertThatThrownBy(() -> columnar.score(rows, columns, clouds, scores, coverage, bands))
+        .hasMessage("cloudOfRow[40]: must be in [0, 2), was 2");
+  }
+
+  @Test
+  @Tag("API-34")
+  void rejectsOutputsShorterThanTheRows() {
+    double[][] columns = {{50, 50}, {50, 50}};
+    int[] clouds = new int[2];
+    assertThatThrownBy(() -> scorer.score(
+            2, columns, clouds, new double[1], new double[2], new Band[2]))
+        .hasMessage("scores: must hold at least 2 rows, held 1");
+    assertThatThrownBy(() -> scorer.score(
+            2, columns, clouds, new double[2], new double[1], new Band[2]))
+        .hasMessage("coverage: must hold at least 2 rows, held 1");
+    assertThatThrownBy(() -> scorer.score(
+            2, columns, clouds, new double[2], new double[2], new Band[1]))
+        .hasMessage("bandOfRow: must hold at least 2 rows, held 1");
+    assertThatThrownBy(() -> scorer.score(
+            2, columns, new int[1], new double[2], new double[2], new Band[2]))
+        .hasMessage("cloudOfRow: must hold at least 2 rows, held 1");
+  }
+
+  @Test
   void scoringRowsAllocatesNothingPerRow() throws ReflectiveOperationException {
     int rows = 100_000;
     double[][] columns = new double[2][rows];
