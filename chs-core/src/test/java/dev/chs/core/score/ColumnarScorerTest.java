@@ -169,6 +169,9 @@ class ColumnarScorerTest {
     assertThatThrownBy(() -> scorer.score(
             2, columns, new int[1], new double[2], new double[2], new Band[2]))
         .hasMessage("cloudOfRow: must hold at least 2 rows, held 1");
+    assertThatThrownBy(() -> scorer.score(
+            2, new double[][] {{50, 50}, {50}}, clouds, new double[2], new double[2], new Band[2]))
+        .hasMessage("curveInputs[1]: must hold at least 2 rows, held 1");
   }
 
   @Test
