@@ -111,10 +111,8 @@ public final class ProductAdoption implements Kpi<ProductAdoption.Accumulator> {
   @Override
   public Accumulator readAccumulator(DataInput in) throws IOException {
     KpiState.Header header = KpiState.readHeader(in, ID, OLDEST_STATE_VERSION, STATE_VERSION);
-    MeanState shares = header.version() == OLDEST_STATE_VERSION
-        ? MeanState.readVersion1From(in, ID, "samples")
-        : MeanState.readFrom(in, ID, "samples");
-    return new Accumulator(header.window(), shares);
+    return new Accumulator(
+        header.window(), MeanState.readFrom(in, ID, "samples", header.version()));
   }
 
   /**

@@ -113,9 +113,7 @@ public final class Sentiment implements Kpi<Sentiment.Accumulator> {
   @Override
   public Accumulator readAccumulator(DataInput in) throws IOException {
     KpiState.Header header = KpiState.readHeader(in, ID, OLDEST_STATE_VERSION, STATE_VERSION);
-    MeanState scores = header.version() == OLDEST_STATE_VERSION
-        ? MeanState.readVersion1From(in, ID, "samples")
-        : MeanState.readFrom(in, ID, "samples");
+    MeanState scores = MeanState.readFrom(in, ID, "samples", header.version());
     if (scores.count() > 0) {
       double mean = MeanState.mean(scores.count(), scores.high(), scores.middle(), scores.low());
       if (!(Math.abs(mean) <= 1)) {

@@ -54,6 +54,24 @@ public record MeanState(long count, long high, long middle, long low) {
   }
 
   /**
+   * Reads a count and a sum in the form of a mean KPI's state version: version 1, with the sum in
+   * two longs ({@link #readVersion1From}), or a later one, with three ({@link #readFrom}).
+   *
+   * @param in the input
+   * @param kpiId the KPI whose state is read, for the message
+   * @param countField the name of the count in the KPI's form, for the message
+   * @param version the state version the header gave, already checked to be one the KPI reads
+   * @return the state
+   * @throws IOException as {@link #readFrom} does
+   */
+  public static MeanState readFrom(DataInput in, String kpiId, String countField, int version)
+      throws IOException {
+    return version == 1
+        ? readVersion1From(in, kpiId, countField)
+        : readFrom(in, kpiId, countField);
+  }
+
+  /**
    * Reads a count and a sum in the form of version 1: a count, then the sum as two longs in units
    * of 2<sup>-32</sup>, which this converts exactly to the current units.
    *
