@@ -4,6 +4,7 @@ import dev.chs.api.Window;
 import dev.chs.api.signal.Signal;
 import java.io.DataInput;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -66,6 +67,22 @@ public interface Kpi<A extends KpiAccumulator<A>> {
    * @return a new, empty accumulator
    */
   A newAccumulator(Window window);
+
+  /**
+   * Returns an empty store of the state of many pairs over {@code window}, if the KPI has one.
+   * Aggregation then keeps every pair's state in the store rather than in one accumulator each,
+   * which saves memory and a reference per signal; the values are the same either way.
+   *
+   * <p>The default has none, and most KPIs need none. A KPI that offers one proves that it agrees
+   * with its accumulators through the contract test of {@code chs-testkit}.
+   *
+   * @param window the window whose results the store computes
+   * @return a new, empty store with room for no pair, or empty if the KPI keeps state only in
+   *     accumulators
+   */
+  default Optional<KpiStates<A>> newStates(Window window) {
+    return Optional.empty();
+  }
 
   /**
    * Reads an accumulator that {@link KpiAccumulator#writeTo} wrote.

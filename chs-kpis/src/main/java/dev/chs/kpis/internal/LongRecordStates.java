@@ -1,0 +1,95 @@
+package dev.chs.kpis.internal;
+
+import dev.chs.api.Window;
+import dev.chs.api.kpi.KpiAccumulator;
+import dev.chs.api.kpi.KpiState;
+import dev.chs.api.kpi.KpiStates;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * A {@link KpiStates} whose state per pair is a record of a fixed number of longs, all pairs'
+ * records in one array: pair {@code p}'s record is {@code words[p * width]} to {@code words[p *
+ * width + width - 1]}, so that one signal reads and writes one place. An all-zero record is the
+ * empty state. Not thread-safe.
+ *
+ * @param <A> the KPI's accumulator type
+ */
+public abstract class LongRecordStates<A extends KpiAccumulator<A>> implements KpiStates<A> {
+  private final String kpiId;
+  private final Window window;
+  private final int width;
+  private int capacity;
+
+  /** The records of all pairs, {@link #width} longs each; replaced when the store grows. */
+  protected long[] words;
+
+  /**
+   * Creates an empty store with room for no pair.
+   *
+   * @param kpiId the KPI's id, for messages
+   * @param window the window of every pair's state
+   * @param width the number of longs of one pair's record, at least 1
+   */
+  protected LongRecordStates(String kpiId, Window window, int width) {
+    this.kpiId = Objects.requireNonNull(kpiId, "kpiId");
+    this.window = Objects.requireNonNull(window, "window");
+    if (width < 1) {
+      throw new IllegalArgumentException("width: must be >= 1, was " + width);
+    }
+    this.width = width;
+    this.words = new long[0];
+  }
+
+  @Override
+  public final Window window() {
+    return window;
+  }
+
+  @Override
+  public final void ensureCapacity(int pairs) {
+    if (pairs < 0) {
+      throw new IllegalArgumentException("pairs: must be >= 0, was " + pairs);
+    }
+    if (pairs <= capacity) {
+      return;
+    }
+    int grown = (int) Math.min(Integer.MAX_VALUE / width, Math.max(pairs, 2L * capacity));
+    if (grown < pairs) {
+      throw new IllegalArgumentException(
+          "pairs: '" + kpiId + "' holds at most " + Integer.MAX_VALUE / width + " pairs, was "
+              + pairs);
+    }
+    words = Arrays.copyOf(words, grown * width);
+    capacity = grown;
+  }
+
+  /**
+   * Returns the index in {@link #words} of the first long of a pair's record.
+   *
+   * @param pair the pair's number
+   * @return {@code pair * width}
+   * @throws IndexOutOfBoundsException if {@code pair} is negative or not below the capacity
+   */
+  protected final int base(int pair) {
+    return Objects.checkIndex(pair, capacity) * width;
+  }
+
+  /**
+   * Returns {@code other} as a store of this class, after checking that it is one, over the same
+   * window.
+   *
+   * @param other the store to merge from
+   * @return {@code other}
+   * @throws IllegalArgumentException if {@code other} is of another class or has another window
+   */
+  protected final LongRecordStates<A> sameKind(KpiStates<A> other) {
+    if (other.getClass() != getClass()) {
+      throw new IllegalArgumentException(
+          "merge of '" + kpiId + "': other store must be a " + getClass().getName() + ", was a "
+              + other.getClass().getName());
+    }
+    KpiState.requireSameWindow(kpiId, window, other.window());
+    return (LongRecordStates<A>) other;
+  }
+}
