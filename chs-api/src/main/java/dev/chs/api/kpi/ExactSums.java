@@ -36,6 +36,8 @@ public final class ExactSums {
   private static final int UNIT_EXPONENT = -64;
   private static final long SIGNIFICAND_MASK = (1L << 52) - 1;
   private static final double TWO_TO_53 = 0x1p53;
+  /** The 32-bit digits of a magnitude of three words times 2^128. */
+  private static final int QUOTIENT_DIGITS = 10;
 
   private ExactSums() {}
 
@@ -128,8 +130,9 @@ public final class ExactSums {
   /**
    * Returns the sum {@code (high, middle, low)} divided by {@code divisor}, correctly rounded to a
    * double: the double nearest to the exact quotient, ties to even. So the mean of {@code n} equal
-   * terms of magnitude 2<sup>-12</sup> or more is that term, bit for bit. It may allocate when the
-   * sum is not itself a double.
+   * terms of magnitude 2<sup>-12</sup> or more is that term, bit for bit. A divisor below
+   * 2<sup>31</sup>, such as any count of signals of one account, never allocates; a larger one
+   * may, when the sum is not itself a double.
    *
    * @param divisor the divisor, such as the count of the terms; at least 1
    * @return the rounded quotient
@@ -145,7 +148,101 @@ public final class ExactSums {
     if (!Double.isNaN(exact) && divisor <= TWO_TO_53) {
       return exact / divisor;
     }
+    if (divisor <= Integer.MAX_VALUE) {
+      return shortQuotient(high, middle, low, divisor);
+    }
     return roundedQuotient(toBigInteger(high, middle, low), divisor);
+  }
+
+  /**
+   * Divides by a divisor below 2<sup>31</sup> without allocating, by short division of the
+   * magnitude in 32-bit digits, most significant first: each step divides {@code remainder *
+   * 2^32 + digit}, which stays below 2<sup>63</sup>, by the divisor. The magnitude is taken times
+   * 2<sup>128</sup> (four more digits, all zero), so that the quotient has at least {@code 1 +
+   * 128 - 31} bits, more than the 53 kept and the round bit. Its first three digits from the
+   * first that is not zero hold 65 to 96 bits, enough for its 64 leading bits. Whatever lies
+   * below them, in the quotient or the remainder, counts only as a sticky bit, and it is not zero
+   * exactly when the remainder or a digit of the dividend still to come is not, so the division
+   * stops there.
+   */
+  private static double shortQuotient(long high, long middle, long low, long divisor) {
+    boolean negative = high < 0;
+    long h = high;
+    long m = middle;
+    long l = low;
+    if (negative) {
+      h = ~high + (low == 0 && middle == 0 ? 1 : 0);
+      m = ~middle + (low == 0 ? 1 : 0);
+      l = -low;
+    }
+    if ((h | m | l) == 0) {
+      return 0.0;
+    }
+    long remainder = 0;
+    long first = 0;
+    long second = 0;
+    long third = 0;
+    int firstAt = -1;
+    boolean sticky = false;
+    for (int i = 0; i < QUOTIENT_DIGITS; i++) {
+      long dividend = (remainder << 32) | digit(h, m, l, i);
+      long q = dividend / divisor;
+      remainder = dividend - q * divisor;
+      if (firstAt < 0) {
+        if (q != 0) {
+          firstAt = i;
+          first = q;
+        }
+      } else if (i == firstAt + 1) {
+        second = q;
+      } else {
+        third = q;
+        sticky = remainder != 0 || anyDigitFrom(h, m, l, i + 1);
+        break;
+      }
+    }
+
+    // The 64 leading bits: all of the first digit's, the second's, and the third's highest.
+    int z = Long.numberOfLeadingZeros(first) - 32;
+    long leading = (first << (32 + z)) | (second << z) | (third >>> (32 - z));
+    sticky |= (third & ((1L << (32 - z)) - 1)) != 0;
+    int topBit = 32 * (QUOTIENT_DIGITS - 1 - firstAt) + 31 - z;
+
+    long significand = leading >>> 11;
+    boolean roundBit = (leading & (1L << 10)) != 0;
+    sticky |= (leading & ((1L << 10) - 1)) != 0;
+    if (roundBit && (sticky || (significand & 1) == 1)) {
+      significand++;
+    }
+    // The quotient's units are 2^-64 / 2^128.
+    double magnitude = Math.scalb((double) significand, topBit - 52 + UNIT_EXPONENT - 128);
+    return negative ? -magnitude : magnitude;
+  }
+
+  /** Returns whether a 32-bit digit of {@code (h, m, l)}, from digit {@code from} on, is not 0. */
+  private static boolean anyDigitFrom(long h, long m, long l, int from) {
+    for (int i = from; i < 6; i++) {
+      if (digit(h, m, l, i) != 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Returns 32-bit digit {@code i}, most significant first, of the 320-bit number {@code (h, m,
+   * l) * 2^128}.
+   */
+  private static long digit(long h, long m, long l, int i) {
+    return switch (i) {
+      case 0 -> h >>> 32;
+      case 1 -> h & 0xFFFF_FFFFL;
+      case 2 -> m >>> 32;
+      case 3 -> m & 0xFFFF_FFFFL;
+      case 4 -> l >>> 32;
+      case 5 -> l & 0xFFFF_FFFFL;
+      default -> 0;
+    };
   }
 
   /**

@@ -10,11 +10,13 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.MathContext;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import net.jqwik.api.constraints.Scale;
 import net.jqwik.api.constraints.Size;
@@ -116,6 +118,113 @@ class ExactSumsTest {
     MergeableSum sum = new MergeableSum();
     terms.forEach(sum::add);
     assertNearestQuotient(sum.dividedBy(divisor), exactOf(sum), divisor);
+  }
+
+  @Property
+  void quotient_ofAnyThreeWords_byADivisorBelowTwoTo31_isCorrectlyRounded(
+      @ForAll long high, @ForAll long middle, @ForAll long low,
+      @ForAll @LongRange(min = 1, max = Integer.MAX_VALUE) long divisor) {
+    assertNearestQuotient(ExactSums.quotient(high, middle, low, divisor),
+        ExactSums.exactValue(high, middle, low), divisor);
+  }
+
+  @Property
+  void quotient_ofSmallMagnitudes_isCorrectlyRounded(
+      @ForAll @LongRange(min = -1, max = 0) long sign, @ForAll long low,
+      @ForAll @LongRange(min = 1, max = 1 << 20) long divisor) {
+    // A few units, or a negative few: the quotient's leading digit comes late in the division.
+    long high = sign;
+    long middle = sign;
+    assertNearestQuotient(ExactSums.quotient(high, middle, low, divisor),
+        ExactSums.exactValue(high, middle, low), divisor);
+  }
+
+  @Property(tries = 2000)
+  void quotient_nearATie_isCorrectlyRounded(
+      @ForAll @LongRange(min = 1, max = Integer.MAX_VALUE) long anyDivisor,
+      @ForAll @IntRange(min = 0, max = 30) int powerOfTwo,
+      @ForAll boolean exactlyDivisible,
+      @ForAll @LongRange(min = 0, max = (1L << 52) - 1) long j,
+      @ForAll @IntRange(min = -2, max = 2) int offset,
+      @ForAll @IntRange(min = 0, max = 100) int shift,
+      @ForAll boolean negative) {
+    // t = 2^53 + 2j + 1 has 54 bits and is odd, so t * 2^shift lies halfway between two doubles.
+    // The sum is divisor * t * 2^shift + offset units: the quotient is a tie when offset is 0,
+    // and otherwise lies just beside one, by a few units that only the sticky bit tells apart.
+    // A divisor that is a power of two leaves no remainder, so those units must be found in the
+    // quotient's own bits; a large shift puts them in dividend digits the division never reaches.
+    long divisor = exactlyDivisible ? 1L << powerOfTwo : anyDivisor;
+    BigInteger t = BigInteger.ONE.shiftLeft(53).add(BigInteger.valueOf(2 * j + 1));
+    BigInteger units = BigInteger.valueOf(divisor).multiply(t).shiftLeft(shift)
+        .add(BigInteger.valueOf(offset));
+    if (negative) {
+      units = units.negate();
+    }
+    long low = units.longValue();
+    long middle = units.shiftRight(64).longValue();
+    long high = units.shiftRight(128).longValue();
+
+    assertNearestQuotient(ExactSums.quotient(high, middle, low, divisor),
+        ExactSums.exactValue(high, middle, low), divisor);
+  }
+
+  @Test
+  void quotient_byTheLargestShortDivisorAndBeyond_isCorrectlyRounded() {
+    long[][] sums = {{0, 0, 1}, {-1, -1, -1}, {0, 3, 0x5555_5555_5555_5555L},
+        {Long.MAX_VALUE, -1, -1}, {Long.MIN_VALUE, 0, 0}, {0, 1, 0}};
+    for (long[] words : sums) {
+      for (long divisor : new long[] {1, 3, Integer.MAX_VALUE, 1L + Integer.MAX_VALUE}) {
+        assertNearestQuotient(ExactSums.quotient(words[0], words[1], words[2], divisor),
+            ExactSums.exactValue(words[0], words[1], words[2]), divisor);
+      }
+    }
+    // One unit over three: 2^-64 / 3, whose nearest double is the same as the division's.
+    assertThat(ExactSums.quotient(0, 0, 1, 3)).isEqualTo(0x1p-64 / 3);
+    // 0.1 * 3 / 3 is 0.1 again, by the short division (the sum is not a double).
+    long[] words = threeTimesOneTenth();
+    assertThat(ExactSums.quotient(words[0], words[1], words[2], 3)).isEqualTo(0.1);
+  }
+
+  @Test
+  void quotient_byADivisorBelowTwoTo31_allocatesNothing() throws ReflectiveOperationException {
+    long[] words = threeTimesOneTenth();
+    // chs-api reads no java.management, so the HotSpot counter is reached by reflection.
+    Object threads = Class.forName("java.lang.management.ManagementFactory")
+        .getMethod("getThreadMXBean").invoke(null);
+    java.lang.reflect.Method allocatedBytes = Class.forName("com.sun.management.ThreadMXBean")
+        .getMethod("getCurrentThreadAllocatedBytes");
+    double seen = 0;
+    for (int i = 0; i < 200_000; i++) {
+      seen += ExactSums.quotient(words[0], words[1], words[2] + i, 3 + (i & 1023));
+    }
+
+    long before = (long) allocatedBytes.invoke(threads);
+    for (int i = 0; i < 100_000; i++) {
+      seen += ExactSums.quotient(words[0], words[1], words[2] + i, 3 + (i & 1023));
+    }
+    long allocated = (long) allocatedBytes.invoke(threads) - before;
+
+    // The counter itself may cost a few dozen bytes; 100,000 quotients must not cost one each.
+    assertThat(allocated).isLessThan(1_000);
+    assertThat(seen).isPositive();
+  }
+
+  /** The three words of the exact sum of 0.1 taken three times, which is not a double. */
+  private static long[] threeTimesOneTenth() {
+    long low = 0;
+    long middle = 0;
+    long high = 0;
+    for (int i = 0; i < 3; i++) {
+      long addLow = ExactSums.termLow(0.1);
+      long addMiddle = ExactSums.termMiddle(0.1);
+      long addHigh = addMiddle >> 63;
+      high = ExactSums.highOfSum(high, middle, low, addHigh, addMiddle, addLow);
+      middle = ExactSums.middleOfSum(middle, low, addMiddle, addLow);
+      low += addLow;
+    }
+    assertThat(ExactSums.exactValue(high, middle, low))
+        .isNotEqualByComparingTo(new BigDecimal(ExactSums.value(high, middle, low)));
+    return new long[] {high, middle, low};
   }
 
   /** The exact value a sum holds, read from its serialized words. */
