@@ -3,6 +3,9 @@ package dev.chs.kpis;
 import dev.chs.api.AccountId;
 import dev.chs.api.CloudId;
 import dev.chs.api.Window;
+import dev.chs.api.kpi.Kpi;
+import dev.chs.api.kpi.KpiAccumulator;
+import dev.chs.api.kpi.KpiStates;
 import dev.chs.api.signal.Complaint;
 import dev.chs.api.signal.SentimentSample;
 import dev.chs.api.signal.Signal;
@@ -43,6 +46,28 @@ final class Fixtures {
     }
     return sum.divide(java.math.BigDecimal.valueOf(terms.length), new java.math.MathContext(60))
         .doubleValue();
+  }
+
+  /** A KPI's store over {@link #WINDOW}, with room for pairs 0 to {@code pairs - 1}. */
+  static <A extends KpiAccumulator<A>> KpiStates<A> states(Kpi<A> kpi, int pairs) {
+    KpiStates<A> states = kpi.newStates(WINDOW).orElseThrow();
+    states.ensureCapacity(pairs);
+    return states;
+  }
+
+  /**
+   * The bytes that the current thread allocates while {@code work} runs, by the HotSpot counter;
+   * the reading itself may cost a few dozen bytes.
+   */
+  static long bytesAllocatedBy(Runnable work) throws ReflectiveOperationException {
+    // chs-kpis reads no java.management, so the counter is reached by reflection.
+    Object threads = Class.forName("java.lang.management.ManagementFactory")
+        .getMethod("getThreadMXBean").invoke(null);
+    java.lang.reflect.Method allocatedBytes = Class.forName("com.sun.management.ThreadMXBean")
+        .getMethod("getCurrentThreadAllocatedBytes");
+    long before = (long) allocatedBytes.invoke(threads);
+    work.run();
+    return (long) allocatedBytes.invoke(threads) - before;
   }
 
   static Instant day(String isoDate) {
