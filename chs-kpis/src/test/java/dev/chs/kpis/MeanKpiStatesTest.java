@@ -141,7 +141,7 @@ class MeanKpiStatesTest {
   @Test
   void adoption_keepsLargeSharesExactAcrossMerges() throws IOException {
     // 700 active in 1 licensed, then 1 in 3 twice: (700 + 2 * (double) 1/3) / 3, exactly, rounds
-    // to 233.55555555555554; a naive sum, in either order, gives 233.55555555555557.
+    // to 233.55555555555554; a naive sum in the order 700, 1/3, 1/3 gives 233.55555555555557.
     KpiStates<ProductAdoption.Accumulator> states = states(ADOPTION, 2);
     states.add(0, usage(day("2026-05-01"), 700, 1));
     states.add(1, usage(day("2026-05-02"), 1, 3));
