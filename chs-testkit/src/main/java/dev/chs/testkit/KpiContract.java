@@ -10,6 +10,7 @@ import dev.chs.api.kpi.Curve;
 import dev.chs.api.kpi.Kpi;
 import dev.chs.api.kpi.KpiAccumulator;
 import dev.chs.api.kpi.KpiState;
+import dev.chs.api.kpi.KpiStates;
 import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.signal.Signal;
 import java.io.ByteArrayInputStream;
@@ -31,10 +32,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.lifecycle.AddLifecycleHook;
+import net.jqwik.api.lifecycle.LifecycleContext;
+import net.jqwik.api.lifecycle.PropertyLifecycleContext;
+import net.jqwik.api.lifecycle.SkipExecutionHook;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /**
  * The contract that every KPI keeps, as inherited jqwik properties. A KPI's test extends this
@@ -64,7 +72,16 @@ import net.jqwik.api.Provide;
  *       state of another KPI, another version or cut short is rejected with an {@link
  *       IOException};
  *   <li>signals of types the KPI does not read leave the state as it was, and merging
- *       accumulators of different windows fails.
+ *       accumulators of different windows fails;
+ *   <li>if the KPI offers a store of many pairs' state ({@link Kpi#newStates}), every pair of the
+ *       store behaves as an accumulator would: signals spread over random pairs in random order,
+ *       with the store growing as higher pairs appear, give per pair the bytes and the results of
+ *       an accumulator given the same signals; merging a pair from another store, from the same
+ *       store or into itself agrees with merging accumulators; growing keeps every pair and adds
+ *       empty ones; {@link KpiStates#accumulator} returns a copy; a pair number out of range is
+ *       rejected with an {@link IndexOutOfBoundsException}, a negative capacity and a merge of
+ *       stores of different windows with an {@link IllegalArgumentException}. For a KPI without a
+ *       store these properties are reported as skipped, not as passed.
  * </ul>
  *
  * <p>Results are compared with {@code equals}, so doubles must match to the last bit; "close" is a
@@ -123,6 +140,9 @@ public abstract class KpiContract<A extends KpiAccumulator<A>> {
   public static final Pattern ID = Pattern.compile("[a-z][a-z0-9_]*");
 
   private static final AccountId PROBE_ACCOUNT = AccountId.of("chs-testkit-probe");
+
+  /** The number of pairs the properties of a store spread their signals over. */
+  private static final int STORE_PAIRS = 8;
 
   /** Creates the contract; subclasses are instantiated by the test engine. */
   protected KpiContract() {}
@@ -658,6 +678,348 @@ public abstract class KpiContract<A extends KpiAccumulator<A>> {
     assertThatThrownBy(() -> read(cut))
         .as("reading %s of %s bytes", cut.length, bytes.length)
         .isInstanceOf(IOException.class);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The optional store of many pairs' state (skipped for a KPI without one)
+
+  /**
+   * Signals addressed to random pairs of a store, in random order, with the store growing as
+   * higher pairs appear, leave every pair as an accumulator given the same signals would be: the
+   * same bytes, the same results. Pairs never reached are empty, and a signal of a type the KPI
+   * does not read changes no pair.
+   *
+   * @param signals signals with the pairs they go to
+   */
+  @Property
+  @AddLifecycleHook(SkipWithoutStates.class)
+  public void storeAgreesWithAccumulatorsPerPair(
+      @ForAll("pairedSignalLists") List<PairedSignal> signals) {
+    Mirror mirror = mirrorOf(signals);
+    assertThat(mirror.store.window()).as("window of the store").isEqualTo(window());
+    mirror.assertAgrees("after " + signals.size() + " signals spread over the pairs");
+
+    if (mirror.size() > 0) {
+      mirror.add(new PairedSignal(mirror.size() - 1,
+          new ForeignSignal(PROBE_ACCOUNT, CloudId.ACCOUNT_WIDE, window().asOf())));
+      mirror.assertAgrees("after a signal of a type the KPI does not read");
+    }
+  }
+
+  /**
+   * Merging a pair of another store into a pair of this one agrees with merging their
+   * accumulators, and leaves the other store as it was.
+   *
+   * @param mine signals of the store merged into
+   * @param theirs signals of the store merged from
+   * @param random decides which pairs are merged
+   */
+  @Property
+  @AddLifecycleHook(SkipWithoutStates.class)
+  public void storeMergeFromAnotherStoreAgreesWithAccumulators(
+      @ForAll("pairedSignalLists") List<PairedSignal> mine,
+      @ForAll("pairedSignalLists") List<PairedSignal> theirs,
+      @ForAll Random random) {
+    Mirror into = mirrorOf(mine);
+    Mirror from = mirrorOf(theirs);
+    into.grow(STORE_PAIRS);
+    from.grow(1 + random.nextInt(STORE_PAIRS));
+
+    String merges = "";
+    for (int i = 1 + random.nextInt(6); i > 0; i--) {
+      int pair = random.nextInt(into.size());
+      int otherPair = random.nextInt(from.size());
+      into.merge(pair, from, otherPair);
+      merges += " " + otherPair + "->" + pair;
+    }
+
+    into.assertAgrees("store merged into, after the merges" + merges);
+    from.assertAgrees("store merged from, after the merges" + merges);
+  }
+
+  /**
+   * Merging one pair of a store into another pair of the same store agrees with merging their
+   * accumulators.
+   *
+   * @param signals signals of the store
+   * @param random decides which pairs are merged
+   */
+  @Property
+  @AddLifecycleHook(SkipWithoutStates.class)
+  public void storeMergeWithinOneStoreAgreesWithAccumulators(
+      @ForAll("pairedSignalLists") List<PairedSignal> signals, @ForAll Random random) {
+    Mirror mirror = mirrorOf(signals);
+    mirror.grow(STORE_PAIRS);
+
+    String merges = "";
+    for (int i = 1 + random.nextInt(6); i > 0; i--) {
+      int pair = random.nextInt(STORE_PAIRS);
+      int otherPair = (pair + 1 + random.nextInt(STORE_PAIRS - 1)) % STORE_PAIRS;
+      mirror.merge(pair, mirror, otherPair);
+      merges += " " + otherPair + "->" + pair;
+    }
+
+    mirror.assertAgrees("after the merges" + merges);
+  }
+
+  /**
+   * Merging a pair into itself agrees with merging its accumulator with a copy of itself: the
+   * pair then holds everything twice.
+   *
+   * @param signals signals of the store
+   * @param random decides which pair is merged
+   */
+  @Property
+  @AddLifecycleHook(SkipWithoutStates.class)
+  public void storeMergeOfAPairIntoItselfAgreesWithAccumulators(
+      @ForAll("pairedSignalLists") List<PairedSignal> signals, @ForAll Random random) {
+    Mirror mirror = mirrorOf(signals);
+    mirror.grow(STORE_PAIRS);
+    int pair = random.nextInt(STORE_PAIRS);
+    mirror.merge(pair, mirror, pair);
+    mirror.assertAgrees("after merging pair " + pair + " into itself");
+  }
+
+  /**
+   * Growing a store keeps the state of every pair it held, and the pairs it adds are empty; a
+   * smaller capacity than the store has changes nothing.
+   *
+   * @param signals signals of the store
+   * @param more how many pairs to add
+   */
+  @Property
+  @AddLifecycleHook(SkipWithoutStates.class)
+  public void storeGrowthKeepsStateAndAddsEmptyPairs(
+      @ForAll("pairedSignalLists") List<PairedSignal> signals,
+      @ForAll @IntRange(min = 1, max = 1000) int more) {
+    Mirror mirror = mirrorOf(signals);
+    int held = mirror.size();
+
+    mirror.store.ensureCapacity(held / 2);
+    mirror.assertAgrees("after ensureCapacity(" + held / 2 + ") of a store of " + held + " pairs");
+
+    mirror.grow(held + more);
+    mirror.assertAgrees("after growing from " + held + " to " + (held + more) + " pairs");
+  }
+
+  /**
+   * The accumulator a store returns for a pair is a copy: adding to it leaves the store as it
+   * was, and adding to or merging into the pair afterwards leaves the accumulator as it was.
+   *
+   * @param signals signals of the store
+   * @param more signals added to the copy, then to the pair
+   * @param random decides which pair is copied
+   */
+  @Property
+  @AddLifecycleHook(SkipWithoutStates.class)
+  public void storeAccumulatorIsACopy(
+      @ForAll("pairedSignalLists") List<PairedSignal> signals,
+      @ForAll("signalLists") List<Signal> more,
+      @ForAll Random random) {
+    Mirror mirror = mirrorOf(signals);
+    mirror.grow(STORE_PAIRS);
+    int pair = random.nextInt(STORE_PAIRS);
+
+    A copy = mirror.store.accumulator(pair);
+    for (Signal signal : more) {
+      copy.add(signal);
+    }
+    mirror.assertAgrees("after adding " + more.size() + " signals to the accumulator of pair "
+        + pair);
+
+    byte[] copied = bytesOf(copy);
+    for (Signal signal : more) {
+      mirror.add(new PairedSignal(pair, signal));
+    }
+    mirror.merge(pair, mirror, pair);
+    assertThat(bytesOf(copy))
+        .as("accumulator taken from pair %s, after the pair was added to and merged into", pair)
+        .isEqualTo(copied);
+  }
+
+  /**
+   * A pair number that is negative, or not below the capacity, is rejected with an {@link
+   * IndexOutOfBoundsException} by every method that takes one, whatever the signal, and the
+   * store is left as it was. A new store has room for no pair.
+   *
+   * @param signals signals of the store
+   * @param signal the signal offered at a pair out of range
+   */
+  @Property(tries = 100)
+  @AddLifecycleHook(SkipWithoutStates.class)
+  public void storeRejectsPairsOutOfRange(
+      @ForAll("pairedSignalLists") List<PairedSignal> signals,
+      @ForAll("singleSignals") Signal signal) {
+    Mirror mirror = mirrorOf(signals);
+    mirror.grow(1);
+    KpiStates<A> store = mirror.store;
+    for (int bad : new int[] {-1, Integer.MIN_VALUE, Integer.MAX_VALUE}) {
+      assertRejected("add(" + bad + ", signal)", () -> store.add(bad, signal));
+      assertRejected("accumulator(" + bad + ")", () -> store.accumulator(bad));
+      assertRejected("result(" + bad + ", true)", () -> store.result(bad, true));
+      assertRejected("result(" + bad + ", false)", () -> store.result(bad, false));
+      assertRejected("merge(" + bad + ", store, 0)", () -> store.merge(bad, store, 0));
+      assertRejected("merge(0, store, " + bad + ")", () -> store.merge(0, store, bad));
+    }
+    mirror.assertAgrees("after calls with pairs out of range");
+
+    KpiStates<A> empty = newStates();
+    assertRejected("add(0, signal) on a new store", () -> empty.add(0, signal));
+    assertRejected("accumulator(0) on a new store", () -> empty.accumulator(0));
+    assertRejected("result(0, true) on a new store", () -> empty.result(0, true));
+    assertRejected("merge(0, store, 0) from a new store", () -> store.merge(0, empty, 0));
+    assertRejected("merge(0, store, 0) into a new store", () -> empty.merge(0, store, 0));
+  }
+
+  /** A negative capacity is rejected with an {@link IllegalArgumentException}. */
+  @Example
+  @AddLifecycleHook(SkipWithoutStates.class)
+  public void storeRejectsANegativeCapacity() {
+    KpiStates<A> store = newStates();
+    assertThatThrownBy(() -> store.ensureCapacity(-1))
+        .as("ensureCapacity(-1)")
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /** Merging stores of different windows fails with an {@link IllegalArgumentException}. */
+  @Example
+  @AddLifecycleHook(SkipWithoutStates.class)
+  public void storeMergeRejectsAnotherWindow() {
+    KpiStates<A> mine = newStates();
+    KpiStates<A> theirs =
+        kpi().newStates(window().earlier(1)).orElseThrow(
+            () -> new AssertionError(kpi().id() + " has a store for one window, not another"));
+    mine.ensureCapacity(1);
+    theirs.ensureCapacity(1);
+    assertThat(theirs.window()).as("window of the other store").isEqualTo(window().earlier(1));
+    assertThatThrownBy(() -> mine.merge(0, theirs, 0))
+        .as("merge of a store over %s into one over %s", theirs.window(), mine.window())
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /**
+   * Provides lists of the subclass's {@link #signals()}, each addressed to one of a few pairs.
+   *
+   * @return the lists, of up to twice {@link #maxSignals()} signals
+   */
+  @Provide
+  public Arbitrary<List<PairedSignal>> pairedSignalLists() {
+    return Combinators.combine(Arbitraries.integers().between(0, STORE_PAIRS - 1), signals())
+        .as(PairedSignal::new)
+        .list()
+        .ofMaxSize(2 * maxSignals());
+  }
+
+  /**
+   * Provides single signals of the subclass's {@link #signals()}.
+   *
+   * @return the generator
+   */
+  @Provide
+  public Arbitrary<Signal> singleSignals() {
+    return signals();
+  }
+
+  /**
+   * A signal and the number of the pair of a store it goes to.
+   *
+   * @param pair the pair's number, at least 0
+   * @param signal the signal
+   * @since 0.1.0
+   */
+  public record PairedSignal(int pair, Signal signal) {}
+
+  /**
+   * Returns a new, empty store of the KPI over {@link #window()}.
+   *
+   * @return the store
+   * @throws AssertionError if the KPI has no store
+   */
+  private KpiStates<A> newStates() {
+    return kpi().newStates(window()).orElseThrow(
+        () -> new AssertionError(kpi().id() + " has no store, so this property should be skipped"));
+  }
+
+  /** Builds a store from signals, growing it as higher pairs appear, beside plain accumulators. */
+  private Mirror mirrorOf(List<PairedSignal> signals) {
+    Mirror mirror = new Mirror();
+    for (PairedSignal signal : signals) {
+      mirror.add(signal);
+    }
+    return mirror;
+  }
+
+  private static void assertRejected(String call, ThrowingCallable action) {
+    assertThatThrownBy(action).as(call).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  /**
+   * A store under test, and beside it one plain accumulator per pair that is given the same
+   * signals and merges; the store must agree with the accumulators at every pair.
+   */
+  private final class Mirror {
+    final KpiStates<A> store = newStates();
+    final List<A> plain = new ArrayList<>();
+
+    int size() {
+      return plain.size();
+    }
+
+    /** Makes room for at least {@code pairs} pairs. */
+    void grow(int pairs) {
+      store.ensureCapacity(pairs);
+      while (plain.size() < pairs) {
+        plain.add(kpi().newAccumulator(window()));
+      }
+    }
+
+    void add(PairedSignal signal) {
+      if (signal.pair() >= size()) {
+        grow(signal.pair() + 1);
+      }
+      store.add(signal.pair(), signal.signal());
+      plain.get(signal.pair()).add(signal.signal());
+    }
+
+    void merge(int pair, Mirror other, int otherPair) {
+      // What the other pair held before the merge, which the store must add even from itself.
+      A before = kpi().newAccumulator(window());
+      before.merge(other.plain.get(otherPair));
+
+      store.merge(pair, other.store, otherPair);
+      plain.get(pair).merge(before);
+    }
+
+    void assertAgrees(String when) {
+      for (int pair = 0; pair < size(); pair++) {
+        A expected = plain.get(pair);
+        String what = "pair " + pair + " of " + size() + ", " + when;
+        assertThat(store.result(pair, true)).as("%s: result(pair, true)", what)
+            .isEqualTo(expected.result(true));
+        assertThat(store.result(pair, false)).as("%s: result(pair, false)", what)
+            .isEqualTo(expected.result(false));
+        assertSameState(what + ": accumulator(pair)", store.accumulator(pair), expected);
+      }
+    }
+  }
+
+  /**
+   * Skips a property of the optional store when the KPI has none, so that it is reported as
+   * skipped rather than as passed.
+   */
+  static final class SkipWithoutStates implements SkipExecutionHook {
+    @Override
+    public SkipResult shouldBeSkipped(LifecycleContext context) {
+      if (context instanceof PropertyLifecycleContext property
+          && property.testInstance() instanceof KpiContract<?> contract) {
+        Kpi<?> kpi = contract.kpi();
+        if (kpi.newStates(contract.window()).isEmpty()) {
+          return SkipResult.skip(kpi.id() + " keeps its state only in accumulators: newStates is"
+              + " empty, so the properties of a store do not apply");
+        }
+      }
+      return SkipResult.doNotSkip();
+    }
   }
 
   // ---------------------------------------------------------------------------------------------

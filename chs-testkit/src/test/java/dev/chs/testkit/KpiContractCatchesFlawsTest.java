@@ -6,7 +6,9 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.platform.engine.TestExecutionResult;
@@ -44,10 +46,75 @@ class KpiContractCatchesFlawsTest {
         .contains("emptyAccumulatorFollowsTheCountRule", "measuredValuesRestOnEvidence");
   }
 
+  @Test
+  void catchesAStoreThatLosesStateOnGrowth() {
+    assertThat(failingProperties(StatesLoseStateOnGrowth.class))
+        .contains("storeAgreesWithAccumulatorsPerPair", "storeGrowthKeepsStateAndAddsEmptyPairs");
+  }
+
+  @Test
+  void catchesAStoreThatSkipsMergingAPairIntoItself() {
+    assertThat(failingProperties(StatesSkipMergeIntoItself.class))
+        .containsExactly("storeMergeOfAPairIntoItselfAgreesWithAccumulators");
+  }
+
+  @Test
+  void catchesAStoreWhoseAccumulatorSharesItsState() {
+    assertThat(failingProperties(StatesShareSumWithAccumulator.class))
+        .containsExactly("storeAccumulatorIsACopy");
+  }
+
+  @Test
+  void catchesAStoreThatWrapsPairNumbersOutOfRange() {
+    assertThat(failingProperties(StatesWrapPairNumbers.class))
+        .containsExactly("storeRejectsPairsOutOfRange");
+  }
+
+  @Test
+  void catchesAStoreThatMergesAnotherWindow() {
+    assertThat(failingProperties(StatesIgnoreWindowOnMerge.class))
+        .containsExactly("storeMergeRejectsAnotherWindow");
+  }
+
+  @Test
+  void skipsTheStorePropertiesOfAKpiWithoutAStore() {
+    Map<String, TestExecutionResult.Status> outcomes = new TreeMap<>();
+    Set<String> skipped = run(NoStates.class, outcomes);
+
+    assertThat(skipped)
+        .containsExactlyInAnyOrder(
+            "storeAgreesWithAccumulatorsPerPair",
+            "storeMergeFromAnotherStoreAgreesWithAccumulators",
+            "storeMergeWithinOneStoreAgreesWithAccumulators",
+            "storeMergeOfAPairIntoItselfAgreesWithAccumulators",
+            "storeGrowthKeepsStateAndAddsEmptyPairs",
+            "storeAccumulatorIsACopy",
+            "storeRejectsPairsOutOfRange",
+            "storeRejectsANegativeCapacity",
+            "storeMergeRejectsAnotherWindow");
+    assertThat(outcomes).as("outcomes of the properties that ran").isNotEmpty()
+        .allSatisfy((name, status) ->
+            assertThat(status).as(name).isEqualTo(TestExecutionResult.Status.SUCCESSFUL));
+  }
+
   private static Set<String> failingProperties(Class<?> contract) {
+    Map<String, TestExecutionResult.Status> outcomes = new TreeMap<>();
+    run(contract, outcomes);
+    Set<String> failed = new TreeSet<>();
+    outcomes.forEach((name, status) -> {
+      if (status == TestExecutionResult.Status.FAILED) {
+        failed.add(name);
+      }
+    });
+    return failed;
+  }
+
+  /** Runs a contract, puts the outcome of each property that ran, and returns those skipped. */
+  private static Set<String> run(
+      Class<?> contract, Map<String, TestExecutionResult.Status> outcomes) {
     LauncherDiscoveryRequest request =
         LauncherDiscoveryRequestBuilder.request().selectors(selectClass(contract)).build();
-    Set<String> failed = new TreeSet<>();
+    Set<String> skipped = new TreeSet<>();
     Launcher launcher = LauncherFactory.create();
 
     // jqwik prints each expected failure; keep them out of the build's output.
@@ -59,15 +126,22 @@ class KpiContractCatchesFlawsTest {
           new TestExecutionListener() {
             @Override
             public void executionFinished(TestIdentifier id, TestExecutionResult result) {
-              if (id.isTest() && result.getStatus() == TestExecutionResult.Status.FAILED) {
-                failed.add(id.getDisplayName());
+              if (id.isTest()) {
+                outcomes.put(id.getDisplayName(), result.getStatus());
+              }
+            }
+
+            @Override
+            public void executionSkipped(TestIdentifier id, String reason) {
+              if (id.isTest()) {
+                skipped.add(id.getDisplayName());
               }
             }
           });
     } finally {
       System.setOut(out);
     }
-    return failed;
+    return skipped;
   }
 
   static class LooksAhead extends PingMeanContract {
@@ -88,6 +162,48 @@ class KpiContractCatchesFlawsTest {
     @Override
     PingMean.Flaw flaw() {
       return PingMean.Flaw.SILENT_ZERO;
+    }
+  }
+
+  static class NoStates extends PingMeanContract {
+    @Override
+    PingMean.Flaw flaw() {
+      return PingMean.Flaw.NO_STATES;
+    }
+  }
+
+  static class StatesLoseStateOnGrowth extends PingMeanContract {
+    @Override
+    PingMean.Flaw flaw() {
+      return PingMean.Flaw.STATES_LOSE_STATE_ON_GROWTH;
+    }
+  }
+
+  static class StatesSkipMergeIntoItself extends PingMeanContract {
+    @Override
+    PingMean.Flaw flaw() {
+      return PingMean.Flaw.STATES_SKIP_MERGE_INTO_ITSELF;
+    }
+  }
+
+  static class StatesShareSumWithAccumulator extends PingMeanContract {
+    @Override
+    PingMean.Flaw flaw() {
+      return PingMean.Flaw.STATES_SHARE_SUM_WITH_ACCUMULATOR;
+    }
+  }
+
+  static class StatesWrapPairNumbers extends PingMeanContract {
+    @Override
+    PingMean.Flaw flaw() {
+      return PingMean.Flaw.STATES_WRAP_PAIR_NUMBERS;
+    }
+  }
+
+  static class StatesIgnoreWindowOnMerge extends PingMeanContract {
+    @Override
+    PingMean.Flaw flaw() {
+      return PingMean.Flaw.STATES_IGNORE_WINDOW_ON_MERGE;
     }
   }
 }

@@ -8,6 +8,7 @@ import dev.chs.api.kpi.Direction;
 import dev.chs.api.kpi.Kpi;
 import dev.chs.api.kpi.KpiAccumulator;
 import dev.chs.api.kpi.KpiState;
+import dev.chs.api.kpi.KpiStates;
 import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.kpi.MergeableSum;
 import dev.chs.api.signal.Signal;
@@ -15,6 +16,9 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,7 +39,19 @@ final class PingMean implements Kpi<PingMean.Accumulator> {
     /** Sums in plain doubles, whose result depends on the order of the terms. */
     PLAIN_DOUBLE_SUM,
     /** Measures 0 instead of being not applicable when it has no pings. */
-    SILENT_ZERO
+    SILENT_ZERO,
+    /** Has no store: {@link #newStates} is empty. */
+    NO_STATES,
+    /** The store forgets every pair's state when it grows. */
+    STATES_LOSE_STATE_ON_GROWTH,
+    /** The store does nothing when a pair is merged into itself. */
+    STATES_SKIP_MERGE_INTO_ITSELF,
+    /** The accumulator of a pair shares the store's sum instead of copying it. */
+    STATES_SHARE_SUM_WITH_ACCUMULATOR,
+    /** The store wraps pair numbers out of range onto the pairs it has. */
+    STATES_WRAP_PAIR_NUMBERS,
+    /** The store merges from a store of another window. */
+    STATES_IGNORE_WINDOW_ON_MERGE
   }
 
   private final Flaw flaw;
@@ -72,6 +88,12 @@ final class PingMean implements Kpi<PingMean.Accumulator> {
   @Override
   public Accumulator newAccumulator(Window window) {
     return new Accumulator(window, 0, new MergeableSum(), 0);
+  }
+
+  @Override
+  public Optional<KpiStates<Accumulator>> newStates(Window window) {
+    boolean hasStore = flaw == Flaw.NONE || flaw.name().startsWith("STATES_");
+    return hasStore ? Optional.of(new States(window)) : Optional.empty();
   }
 
   @Override
@@ -139,6 +161,87 @@ final class PingMean implements Kpi<PingMean.Accumulator> {
       out.writeLong(count);
       sum.writeTo(out);
       out.writeDouble(flaw == Flaw.PLAIN_DOUBLE_SUM ? plain : 0);
+    }
+  }
+
+  /** Many pairs' counts in one array and their sums in another. */
+  final class States implements KpiStates<Accumulator> {
+    private final Window window;
+    private long[] counts = new long[0];
+    private MergeableSum[] sums = new MergeableSum[0];
+
+    private States(Window window) {
+      this.window = window;
+    }
+
+    @Override
+    public Window window() {
+      return window;
+    }
+
+    @Override
+    public void ensureCapacity(int pairs) {
+      if (pairs < 0) {
+        throw new IllegalArgumentException("pairs: must be >= 0, was " + pairs);
+      }
+      if (pairs <= counts.length) {
+        return;
+      }
+      int held = flaw == Flaw.STATES_LOSE_STATE_ON_GROWTH ? 0 : counts.length;
+      counts = Arrays.copyOf(Arrays.copyOf(counts, held), pairs);
+      sums = Arrays.copyOf(sums, pairs);
+      for (int i = held; i < pairs; i++) {
+        sums[i] = new MergeableSum();
+      }
+    }
+
+    private int index(int pair) {
+      if (flaw == Flaw.STATES_WRAP_PAIR_NUMBERS && counts.length > 0) {
+        return Math.floorMod(pair, counts.length);
+      }
+      return Objects.checkIndex(pair, counts.length);
+    }
+
+    @Override
+    public void add(int pair, Signal signal) {
+      int i = index(pair);
+      if (signal instanceof Ping p && window.contains(p.at())) {
+        counts[i]++;
+        sums[i].add(p.value());
+      }
+    }
+
+    @Override
+    public void merge(int pair, KpiStates<Accumulator> other, int otherPair) {
+      if (!(other instanceof States from)) {
+        throw new IllegalArgumentException("other: must be a PingMean store, was " + other);
+      }
+      if (flaw != Flaw.STATES_IGNORE_WINDOW_ON_MERGE) {
+        KpiState.requireSameWindow(ID, window, from.window);
+      }
+      int i = index(pair);
+      int j = from.index(otherPair);
+      if (flaw == Flaw.STATES_SKIP_MERGE_INTO_ITSELF && from == this && i == j) {
+        return;
+      }
+      counts[i] += from.counts[j];
+      sums[i].merge(from.sums[j]);
+    }
+
+    @Override
+    public Accumulator accumulator(int pair) {
+      int i = index(pair);
+      MergeableSum sum = sums[i];
+      if (flaw != Flaw.STATES_SHARE_SUM_WITH_ACCUMULATOR) {
+        sum = new MergeableSum();
+        sum.merge(sums[i]);
+      }
+      return new Accumulator(window, counts[i], sum, 0);
+    }
+
+    @Override
+    public KpiValue result(int pair, boolean sourceSupplied) {
+      return accumulator(pair).result(sourceSupplied);
     }
   }
 }
