@@ -18,6 +18,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -218,5 +225,65 @@ class ComplaintsRaisedStatesTest {
     assertThatThrownBy(() -> states.merge(0, sentiment, 0))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("merge of 'complaints_raised': other store must be a");
+  }
+
+  /**
+   * One step on two stores of three pairs each: add complaint {@code id} to pair {@code pair} of
+   * store {@code store}, or (when {@code id} is null) merge pair {@code otherPair} of store {@code
+   * store} into pair {@code pair} of store 0.
+   */
+  record Step(int store, int pair, int otherPair, @org.jspecify.annotations.Nullable String id) {}
+
+  private static List<ComplaintsRaised.Accumulator> emptyAccumulators(int pairs) {
+    List<ComplaintsRaised.Accumulator> accumulators = new ArrayList<>();
+    for (int pair = 0; pair < pairs; pair++) {
+      accumulators.add(KPI.newAccumulator(WINDOW));
+    }
+    return accumulators;
+  }
+
+  @Provide
+  Arbitrary<List<Step>> steps() {
+    Arbitrary<Integer> stores = Arbitraries.integers().between(0, 1);
+    Arbitrary<Integer> pairs = Arbitraries.integers().between(0, 2);
+    // 40 ids over 3 pairs, so that pairs pass the 16 ids of the sorted array, and repeat ids.
+    Arbitrary<String> ids = Arbitraries.integers().between(0, 39).map(n -> "k" + n);
+    Arbitrary<Step> add = Combinators.combine(stores, pairs, ids)
+        .as((store, pair, id) -> new Step(store, pair, 0, id));
+    Arbitrary<Step> merge = Combinators.combine(stores, pairs, pairs)
+        .as((store, pair, otherPair) -> new Step(store, pair, otherPair, null));
+    return Arbitraries.frequencyOf(Tuple.of(5, add), Tuple.of(1, merge)).list().ofMaxSize(150);
+  }
+
+  /**
+   * The contract's generators seldom give a pair more than 16 ids; this property does, with
+   * merges in between that later adds must not leak through.
+   */
+  @Property(tries = 300)
+  void manyIdsPerPair_agreeWithAccumulatorsThroughAddsAndMerges(
+      @ForAll("steps") List<Step> steps) throws IOException {
+    List<KpiStates<ComplaintsRaised.Accumulator>> stores = List.of(states(KPI, 3), states(KPI, 3));
+    List<List<ComplaintsRaised.Accumulator>> mirrors = List.of(emptyAccumulators(3),
+        emptyAccumulators(3));
+
+    for (Step step : steps) {
+      if (step.id() != null) {
+        stores.get(step.store()).add(step.pair(), raised(step.id()));
+        mirrors.get(step.store()).get(step.pair()).add(raised(step.id()));
+      } else {
+        stores.get(0).merge(step.pair(), stores.get(step.store()), step.otherPair());
+        mirrors.get(0).get(step.pair()).merge(mirrors.get(step.store()).get(step.otherPair()));
+      }
+    }
+
+    for (int store = 0; store < 2; store++) {
+      for (int pair = 0; pair < 3; pair++) {
+        ComplaintsRaised.Accumulator expected = mirrors.get(store).get(pair);
+        assertThat(stores.get(store).result(pair, true)).as("store %s, pair %s", store, pair)
+            .isEqualTo(expected.result(true));
+        assertThat(GoldenFiles.bytesOf(stores.get(store).accumulator(pair)))
+            .as("store %s, pair %s", store, pair).isEqualTo(GoldenFiles.bytesOf(expected));
+      }
+    }
   }
 }
