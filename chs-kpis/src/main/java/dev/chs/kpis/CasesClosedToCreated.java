@@ -11,11 +11,14 @@ import dev.chs.api.kpi.KpiState;
 import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.signal.Signal;
 import dev.chs.api.signal.SupportCase;
+import dev.chs.api.kpi.KpiStates;
+import dev.chs.kpis.internal.LongRecordStates;
 import dev.chs.kpis.internal.StateFields;
 import dev.chs.kpis.internal.WindowMath;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -41,6 +44,10 @@ import java.util.Set;
  * <p>Default curve: {@link Curve.Piecewise} through (0.4, 0), (0.8, 50) and (1.0, 100). Closing
  * 40% of the intake or less scores 0, and keeping up scores 100.
  *
+ * <p>The KPI keeps many pairs' state in a store ({@link #newStates}) of three longs a pair, the
+ * cases opened, those closed and those that did either, which an accumulator of the pair holds
+ * too.
+ *
  * <p>Instances are immutable and thread-safe. The serialized form of the accumulator is documented
  * in the {@linkplain dev.chs.kpis package description}.
  *
@@ -52,6 +59,12 @@ public final class CasesClosedToCreated implements Kpi<CasesClosedToCreated.Accu
 
   /** The version of the accumulator's serialized form that this class writes and reads. */
   public static final int STATE_VERSION = 1;
+
+  /** What {@link #countsOf} returns for a case opened in the window. */
+  private static final int OPENED = 1;
+
+  /** What {@link #countsOf} returns for a case closed in the window. */
+  private static final int CLOSED = 2;
 
   private static final Curve DEFAULT_CURVE =
       Curve.Piecewise.of(new Point(0.4, 0), new Point(0.8, 50), new Point(1.0, 100));
@@ -97,6 +110,17 @@ public final class CasesClosedToCreated implements Kpi<CasesClosedToCreated.Accu
   @Override
   public Accumulator newAccumulator(Window window) {
     return new Accumulator(Checks.requireNonNull("window", window), 0, 0, 0);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @return a store of three longs a pair
+   * @throws NullPointerException if {@code window} is null
+   */
+  @Override
+  public Optional<KpiStates<Accumulator>> newStates(Window window) {
+    return Optional.of(new States(Checks.requireNonNull("window", window)));
   }
 
   /**
@@ -153,19 +177,14 @@ public final class CasesClosedToCreated implements Kpi<CasesClosedToCreated.Accu
      */
     @Override
     public void add(Signal signal) {
-      Checks.requireNonNull("signal", signal);
-      if (!(signal instanceof SupportCase c)) {
-        return;
-      }
-      boolean openedIn = WindowMath.contains(window, c.openedAt());
-      boolean closedIn = c.closedAt() != null && WindowMath.contains(window, c.closedAt());
-      if (openedIn) {
+      int counts = countsOf(window, signal);
+      if ((counts & OPENED) != 0) {
         opened++;
       }
-      if (closedIn) {
+      if ((counts & CLOSED) != 0) {
         closed++;
       }
-      if (openedIn || closedIn) {
+      if (counts != 0) {
         cases++;
       }
     }
@@ -188,11 +207,7 @@ public final class CasesClosedToCreated implements Kpi<CasesClosedToCreated.Accu
      */
     @Override
     public KpiValue result(boolean sourceSupplied) {
-      if (cases == 0) {
-        return new KpiValue.NotApplicable(
-            ID, "no support cases were opened or closed in the window");
-      }
-      return KpiValue.Measured.of(ID, (double) closed / Math.max(opened, 1), cases);
+      return resultOf(opened, closed, cases);
     }
 
     @Override
@@ -201,6 +216,75 @@ public final class CasesClosedToCreated implements Kpi<CasesClosedToCreated.Accu
       out.writeLong(opened);
       out.writeLong(closed);
       out.writeLong(cases);
+    }
+  }
+
+  /**
+   * Returns what a signal adds to the counts: {@link #OPENED} for a case opened in the window,
+   * {@link #CLOSED} for one closed in it, both for one that did both, and 0 for any other signal.
+   * The accumulator and the store both count through this one rule.
+   */
+  private static int countsOf(Window window, Signal signal) {
+    Checks.requireNonNull("signal", signal);
+    if (!(signal instanceof SupportCase c)) {
+      return 0;
+    }
+    boolean openedIn = WindowMath.contains(window, c.openedAt());
+    boolean closedIn = c.closedAt() != null && WindowMath.contains(window, c.closedAt());
+    return (openedIn ? OPENED : 0) | (closedIn ? CLOSED : 0);
+  }
+
+  private static KpiValue resultOf(long opened, long closed, long cases) {
+    if (cases == 0) {
+      return new KpiValue.NotApplicable(ID, "no support cases were opened or closed in the window");
+    }
+    return KpiValue.Measured.of(ID, (double) closed / Math.max(opened, 1), cases);
+  }
+
+  /**
+   * Every pair's counts in one array: pair p's cases opened at {@code 3p}, those closed and those
+   * that did either after it.
+   */
+  private static final class States extends LongRecordStates<Accumulator> {
+    States(Window window) {
+      super(ID, window, 3);
+    }
+
+    @Override
+    public void add(int pair, Signal signal) {
+      int at = base(pair);
+      int counts = countsOf(window(), signal);
+      if ((counts & OPENED) != 0) {
+        words[at]++;
+      }
+      if ((counts & CLOSED) != 0) {
+        words[at + 1]++;
+      }
+      if (counts != 0) {
+        words[at + 2]++;
+      }
+    }
+
+    @Override
+    public void merge(int pair, KpiStates<Accumulator> other, int otherPair) {
+      States from = (States) sameKind(other);
+      int at = base(pair);
+      int fromAt = from.base(otherPair);
+      words[at] += from.words[fromAt];
+      words[at + 1] += from.words[fromAt + 1];
+      words[at + 2] += from.words[fromAt + 2];
+    }
+
+    @Override
+    public Accumulator accumulator(int pair) {
+      int at = base(pair);
+      return new Accumulator(window(), words[at], words[at + 1], words[at + 2]);
+    }
+
+    @Override
+    public KpiValue result(int pair, boolean sourceSupplied) {
+      int at = base(pair);
+      return resultOf(words[at], words[at + 1], words[at + 2]);
     }
   }
 }

@@ -11,12 +11,15 @@ import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.signal.Signal;
 import dev.chs.api.signal.SupportCase;
 import dev.chs.api.signal.WorkOrder;
+import dev.chs.api.kpi.KpiStates;
+import dev.chs.kpis.internal.LongRecordStates;
 import dev.chs.kpis.internal.StateFields;
 import dev.chs.kpis.internal.WindowMath;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -36,6 +39,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Default curve: {@link Curve.Linear} from worst 0.5 (score 0) to best 0.95 (score 100).
  *
+ * <p>The KPI keeps many pairs' state in a store ({@link #newStates}) of two longs a pair, the
+ * outcomes known and those fixed at the first attempt, which an accumulator of the pair holds
+ * too.
+ *
  * <p>Instances are immutable and thread-safe. The serialized form of the accumulator is documented
  * in the {@linkplain dev.chs.kpis package description}.
  *
@@ -47,6 +54,12 @@ public final class FirstTimeFixRate implements Kpi<FirstTimeFixRate.Accumulator>
 
   /** The version of the accumulator's serialized form that this class writes and reads. */
   public static final int STATE_VERSION = 1;
+
+  /** What {@link #countsOf} returns for an outcome known in the window. */
+  private static final int KNOWN = 1;
+
+  /** What {@link #countsOf} adds for an outcome that was a fix at the first attempt. */
+  private static final int FIXED = 2;
 
   private static final Curve DEFAULT_CURVE = new Curve.Linear(0.5, 0.95);
 
@@ -92,6 +105,17 @@ public final class FirstTimeFixRate implements Kpi<FirstTimeFixRate.Accumulator>
   @Override
   public Accumulator newAccumulator(Window window) {
     return new Accumulator(Checks.requireNonNull("window", window), 0, 0);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * @return a store of two longs a pair
+   * @throws NullPointerException if {@code window} is null
+   */
+  @Override
+  public Optional<KpiStates<Accumulator>> newStates(Window window) {
+    return Optional.of(new States(Checks.requireNonNull("window", window)));
   }
 
   /**
@@ -143,20 +167,12 @@ public final class FirstTimeFixRate implements Kpi<FirstTimeFixRate.Accumulator>
      */
     @Override
     public void add(Signal signal) {
-      Checks.requireNonNull("signal", signal);
-      if (signal instanceof SupportCase c) {
-        count(c.closedAt(), c.firstContactResolution());
-      } else if (signal instanceof WorkOrder w) {
-        count(w.completedAt(), w.firstTimeFix());
-      }
-    }
-
-    private void count(@Nullable Instant finishedAt, @Nullable Boolean fixedFirstTime) {
-      if (finishedAt != null && fixedFirstTime != null && WindowMath.contains(window, finishedAt)) {
+      int counts = countsOf(window, signal);
+      if ((counts & KNOWN) != 0) {
         known++;
-        if (fixedFirstTime) {
-          fixed++;
-        }
+      }
+      if ((counts & FIXED) != 0) {
+        fixed++;
       }
     }
 
@@ -175,11 +191,7 @@ public final class FirstTimeFixRate implements Kpi<FirstTimeFixRate.Accumulator>
      */
     @Override
     public KpiValue result(boolean sourceSupplied) {
-      if (known == 0) {
-        return new KpiValue.NotApplicable(
-            ID, "no case or work order finished in the window with a known first-time fix");
-      }
-      return KpiValue.Measured.of(ID, (double) fixed / known, known);
+      return resultOf(known, fixed);
     }
 
     @Override
@@ -187,6 +199,78 @@ public final class FirstTimeFixRate implements Kpi<FirstTimeFixRate.Accumulator>
       KpiState.writeHeader(out, ID, STATE_VERSION, window);
       out.writeLong(known);
       out.writeLong(fixed);
+    }
+  }
+
+  /**
+   * Returns what a signal adds to the counts: {@link #KNOWN} for a case or work order finished in
+   * the window with a known outcome, with {@link #FIXED} as well if it was fixed at the first
+   * attempt, and 0 for any other signal. The accumulator and the store both count through this
+   * one rule.
+   */
+  private static int countsOf(Window window, Signal signal) {
+    Checks.requireNonNull("signal", signal);
+    if (signal instanceof SupportCase c) {
+      return countsOf(window, c.closedAt(), c.firstContactResolution());
+    } else if (signal instanceof WorkOrder w) {
+      return countsOf(window, w.completedAt(), w.firstTimeFix());
+    }
+    return 0;
+  }
+
+  private static int countsOf(
+      Window window, @Nullable Instant finishedAt, @Nullable Boolean fixedFirstTime) {
+    if (finishedAt == null || fixedFirstTime == null || !WindowMath.contains(window, finishedAt)) {
+      return 0;
+    }
+    return fixedFirstTime ? KNOWN | FIXED : KNOWN;
+  }
+
+  private static KpiValue resultOf(long known, long fixed) {
+    if (known == 0) {
+      return new KpiValue.NotApplicable(
+          ID, "no case or work order finished in the window with a known first-time fix");
+    }
+    return KpiValue.Measured.of(ID, (double) fixed / known, known);
+  }
+
+  /** Every pair's counts in one array: pair p's known outcomes at {@code 2p}, its fixed after. */
+  private static final class States extends LongRecordStates<Accumulator> {
+    States(Window window) {
+      super(ID, window, 2);
+    }
+
+    @Override
+    public void add(int pair, Signal signal) {
+      int at = base(pair);
+      int counts = countsOf(window(), signal);
+      if ((counts & KNOWN) != 0) {
+        words[at]++;
+      }
+      if ((counts & FIXED) != 0) {
+        words[at + 1]++;
+      }
+    }
+
+    @Override
+    public void merge(int pair, KpiStates<Accumulator> other, int otherPair) {
+      States from = (States) sameKind(other);
+      int at = base(pair);
+      int fromAt = from.base(otherPair);
+      words[at] += from.words[fromAt];
+      words[at + 1] += from.words[fromAt + 1];
+    }
+
+    @Override
+    public Accumulator accumulator(int pair) {
+      int at = base(pair);
+      return new Accumulator(window(), words[at], words[at + 1]);
+    }
+
+    @Override
+    public KpiValue result(int pair, boolean sourceSupplied) {
+      int at = base(pair);
+      return resultOf(words[at], words[at + 1]);
     }
   }
 }

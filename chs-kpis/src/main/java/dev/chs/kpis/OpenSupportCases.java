@@ -11,10 +11,13 @@ import dev.chs.api.kpi.KpiState;
 import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.signal.Signal;
 import dev.chs.api.signal.SupportCase;
+import dev.chs.api.kpi.KpiStates;
+import dev.chs.kpis.internal.LongRecordStates;
 import dev.chs.kpis.internal.StateFields;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -35,6 +38,9 @@ import java.util.Set;
  * <p>Default curve: {@link Curve.Piecewise} through (0, 100), (2, 80), (5, 50), (10, 20) and (20,
  * 0). No open case scores 100, five score 50, and twenty or more score 0.
  *
+ * <p>The KPI keeps many pairs' state in a store ({@link #newStates}) of two longs a pair, the open
+ * and the seen cases, which an accumulator of the pair holds too.
+ *
  * <p>Instances are immutable and thread-safe. The serialized form of the accumulator is documented
  * in the {@linkplain dev.chs.kpis package description}.
  *
@@ -46,6 +52,12 @@ public final class OpenSupportCases implements Kpi<OpenSupportCases.Accumulator>
 
   /** The version of the accumulator's serialized form that this class writes and reads. */
   public static final int STATE_VERSION = 1;
+
+  /** What {@link #countsOf} returns for a case opened at or before T. */
+  private static final int SEEN = 1;
+
+  /** What {@link #countsOf} adds for a case that is also still open at T. */
+  private static final int OPEN = 2;
 
   private static final Curve DEFAULT_CURVE =
       Curve.Piecewise.of(
@@ -98,6 +110,17 @@ public final class OpenSupportCases implements Kpi<OpenSupportCases.Accumulator>
   /**
    * {@inheritDoc}
    *
+   * @return a store of two longs a pair
+   * @throws NullPointerException if {@code window} is null
+   */
+  @Override
+  public Optional<KpiStates<Accumulator>> newStates(Window window) {
+    return Optional.of(new States(Checks.requireNonNull("window", window)));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
    * @throws IOException also if a count is negative, or more cases are open than were seen
    *     (possible corruption)
    */
@@ -141,12 +164,12 @@ public final class OpenSupportCases implements Kpi<OpenSupportCases.Accumulator>
      */
     @Override
     public void add(Signal signal) {
-      Checks.requireNonNull("signal", signal);
-      if (signal instanceof SupportCase c && window.hasSeen(c.openedAt())) {
+      int counts = countsOf(window, signal);
+      if ((counts & SEEN) != 0) {
         seen++;
-        if (c.isOpenAt(window.asOf())) {
-          open++;
-        }
+      }
+      if ((counts & OPEN) != 0) {
+        open++;
       }
     }
 
@@ -165,10 +188,7 @@ public final class OpenSupportCases implements Kpi<OpenSupportCases.Accumulator>
      */
     @Override
     public KpiValue result(boolean sourceSupplied) {
-      if (!sourceSupplied && seen == 0) {
-        return new KpiValue.NotApplicable(ID, "no support cases were supplied");
-      }
-      return KpiValue.Measured.of(ID, (double) open, seen);
+      return resultOf(open, seen, sourceSupplied);
     }
 
     @Override
@@ -176,6 +196,66 @@ public final class OpenSupportCases implements Kpi<OpenSupportCases.Accumulator>
       KpiState.writeHeader(out, ID, STATE_VERSION, window);
       out.writeLong(open);
       out.writeLong(seen);
+    }
+  }
+
+  /**
+   * Returns what a signal adds to the counts: {@link #SEEN} for a case opened at or before T,
+   * with {@link #OPEN} as well if it is still open at T, and 0 for any other signal. The
+   * accumulator and the store both count through this one rule.
+   */
+  private static int countsOf(Window window, Signal signal) {
+    Checks.requireNonNull("signal", signal);
+    if (signal instanceof SupportCase c && window.hasSeen(c.openedAt())) {
+      return c.isOpenAt(window.asOf()) ? SEEN | OPEN : SEEN;
+    }
+    return 0;
+  }
+
+  private static KpiValue resultOf(long open, long seen, boolean sourceSupplied) {
+    if (!sourceSupplied && seen == 0) {
+      return new KpiValue.NotApplicable(ID, "no support cases were supplied");
+    }
+    return KpiValue.Measured.of(ID, (double) open, seen);
+  }
+
+  /** Every pair's counts in one array: pair p's open cases at {@code 2p}, its seen ones after. */
+  private static final class States extends LongRecordStates<Accumulator> {
+    States(Window window) {
+      super(ID, window, 2);
+    }
+
+    @Override
+    public void add(int pair, Signal signal) {
+      int at = base(pair);
+      int counts = countsOf(window(), signal);
+      if ((counts & SEEN) != 0) {
+        words[at + 1]++;
+      }
+      if ((counts & OPEN) != 0) {
+        words[at]++;
+      }
+    }
+
+    @Override
+    public void merge(int pair, KpiStates<Accumulator> other, int otherPair) {
+      States from = (States) sameKind(other);
+      int at = base(pair);
+      int fromAt = from.base(otherPair);
+      words[at] += from.words[fromAt];
+      words[at + 1] += from.words[fromAt + 1];
+    }
+
+    @Override
+    public Accumulator accumulator(int pair) {
+      int at = base(pair);
+      return new Accumulator(window(), words[at], words[at + 1]);
+    }
+
+    @Override
+    public KpiValue result(int pair, boolean sourceSupplied) {
+      int at = base(pair);
+      return resultOf(words[at], words[at + 1], sourceSupplied);
     }
   }
 }

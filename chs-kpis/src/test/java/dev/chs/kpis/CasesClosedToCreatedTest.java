@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.chs.api.Window;
 import dev.chs.api.kpi.Kpi;
+import dev.chs.api.kpi.KpiStates;
 import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.signal.Signal;
 import dev.chs.testkit.KpiContract;
@@ -130,5 +131,37 @@ class CasesClosedToCreatedTest extends KpiContract<CasesClosedToCreated.Accumula
 
     // opened = 3 (c2, c3, c4), closed = 2 (c1, c2), cases = 4.
     assertThat(read.result(true)).isEqualTo(KpiValue.Measured.of(ID, 2.0 / 3, 4));
+  }
+
+  @Test
+  void storeCountsEachPairApartAndMergesFromAnotherStore() {
+    KpiStates<CasesClosedToCreated.Accumulator> store = kpi().newStates(WINDOW).orElseThrow();
+    store.ensureCapacity(3);
+    // Pair 0: opened and closed in the window, opened before it and closed in it, opened in it
+    // and still open: 2 opened, 2 closed, 3 cases.
+    store.add(0, supportCase("a", day("2026-05-01"), day("2026-05-03"), true));
+    store.add(0, supportCase("b", day("2026-01-01"), day("2026-05-03"), true));
+    store.add(0, supportCase("c", day("2026-06-01"), null, null));
+    // Pair 1: opened in the window and still open: 1 opened, 0 closed, 1 case.
+    store.add(1, supportCase("d", day("2026-06-02"), null, null));
+
+    // Pair 1 takes pair 0's counts: 3 opened, 2 closed, 4 cases.
+    store.merge(1, store, 0);
+    // Pair 2 takes a case closed in the window from another store: 0 opened, 1 closed, 1 case.
+    KpiStates<CasesClosedToCreated.Accumulator> other = kpi().newStates(WINDOW).orElseThrow();
+    other.ensureCapacity(1);
+    other.add(0, supportCase("e", day("2025-12-01"), day("2026-06-10"), false));
+    store.merge(2, other, 0);
+
+    assertThat(store.result(0, true))
+        .isEqualTo(KpiValue.Measured.of(CasesClosedToCreated.ID, 1.0, 3));
+    assertThat(store.result(1, true))
+        .isEqualTo(KpiValue.Measured.of(CasesClosedToCreated.ID, 2.0 / 3, 4));
+    assertThat(store.result(2, false))
+        .isEqualTo(KpiValue.Measured.of(CasesClosedToCreated.ID, 1.0, 1));
+    assertThat(bytesOf(store.accumulator(1)))
+        .isEqualTo(CountStates.written(CasesClosedToCreated.ID, 3, 2, 4));
+    assertThat(bytesOf(other.accumulator(0)))
+        .isEqualTo(CountStates.written(CasesClosedToCreated.ID, 0, 1, 1));
   }
 }

@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.chs.api.Window;
 import dev.chs.api.kpi.Kpi;
+import dev.chs.api.kpi.KpiStates;
 import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.signal.Signal;
 import dev.chs.testkit.KpiContract;
@@ -112,5 +113,30 @@ class FirstTimeFixRateTest extends KpiContract<FirstTimeFixRate.Accumulator> {
         GoldenFiles.check(kpi(), FirstTimeFixRate.STATE_VERSION, accumulate(signals));
 
     assertThat(read.result(true)).isEqualTo(KpiValue.Measured.of(ID, 2.0 / 3, 3));
+  }
+
+  @Test
+  void storeCountsCasesAndWorkOrdersOfEachPairApart() {
+    KpiStates<FirstTimeFixRate.Accumulator> store = kpi().newStates(WINDOW).orElseThrow();
+    store.ensureCapacity(3);
+    // Pair 0: a case fixed at first contact, a work order not fixed first time, and a case whose
+    // outcome is unknown: 2 known, 1 fixed.
+    store.add(0, supportCase("a", day("2026-05-01"), day("2026-05-02"), true));
+    store.add(0, workOrder("w1", day("2026-05-01"), day("2026-05-04"), false));
+    store.add(0, supportCase("b", day("2026-05-01"), day("2026-05-02"), null));
+    // Pair 1: a work order fixed first time: 1 known, 1 fixed.
+    store.add(1, workOrder("w2", day("2026-06-01"), day("2026-06-03"), true));
+
+    // Pair 1 takes pair 0's counts: 3 known, 2 fixed.
+    store.merge(1, store, 0);
+
+    assertThat(store.result(0, true)).isEqualTo(KpiValue.Measured.of(FirstTimeFixRate.ID, 0.5, 2));
+    assertThat(store.result(1, true))
+        .isEqualTo(KpiValue.Measured.of(FirstTimeFixRate.ID, 2.0 / 3, 3));
+    assertThat(store.result(2, true)).isInstanceOf(KpiValue.NotApplicable.class);
+    assertThat(bytesOf(store.accumulator(1)))
+        .isEqualTo(CountStates.written(FirstTimeFixRate.ID, 3, 2));
+    assertThat(bytesOf(store.accumulator(2)))
+        .isEqualTo(CountStates.written(FirstTimeFixRate.ID, 0, 0));
   }
 }

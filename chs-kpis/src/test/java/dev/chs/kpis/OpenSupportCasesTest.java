@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chs.api.Window;
 import dev.chs.api.kpi.Kpi;
+import dev.chs.api.kpi.KpiStates;
 import dev.chs.api.kpi.KpiState;
 import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.signal.Signal;
@@ -145,5 +146,31 @@ class OpenSupportCasesTest extends KpiContract<OpenSupportCases.Accumulator> {
         GoldenFiles.check(kpi(), OpenSupportCases.STATE_VERSION, accumulator);
 
     assertThat(read.result(true)).isEqualTo(KpiValue.Measured.of(OpenSupportCases.ID, 2, 3));
+  }
+
+  @Test
+  void storeCountsEachPairApartAndMergesWithinItself() {
+    KpiStates<OpenSupportCases.Accumulator> store = kpi().newStates(WINDOW).orElseThrow();
+    store.ensureCapacity(3);
+    // Pair 0: two cases open at T and one closed before it; 2 open of 3 seen.
+    store.add(0, supportCase("a", day("2026-05-01"), null, null));
+    store.add(0, supportCase("b", T, null, null));
+    store.add(0, supportCase("c", day("2026-05-01"), day("2026-05-02"), true));
+    // Pair 2: a case opened after T, which is never seen.
+    store.add(2, supportCase("d", T.plusSeconds(1), null, null));
+
+    // Pair 1 takes pair 0's counts, then pair 0 is merged into itself: 4 open of 6 seen.
+    store.merge(1, store, 0);
+    store.merge(0, store, 0);
+
+    assertThat(store.result(0, true)).isEqualTo(KpiValue.Measured.of(OpenSupportCases.ID, 4, 6));
+    assertThat(store.result(1, false))
+        .isEqualTo(KpiValue.Measured.of(OpenSupportCases.ID, 2, 3));
+    assertThat(store.result(2, true)).isEqualTo(KpiValue.Measured.of(OpenSupportCases.ID, 0, 0));
+    assertThat(store.result(2, false)).isInstanceOf(KpiValue.NotApplicable.class);
+    assertThat(bytesOf(store.accumulator(0)))
+        .isEqualTo(CountStates.written(OpenSupportCases.ID, 4, 6));
+    assertThat(bytesOf(store.accumulator(1)))
+        .isEqualTo(CountStates.written(OpenSupportCases.ID, 2, 3));
   }
 }

@@ -77,6 +77,22 @@ public interface KpiStates<A extends KpiAccumulator<A>> {
   A accumulator(int pair);
 
   /**
+   * Reads the first word of one pair's state and returns it, so that a caller that looks a few
+   * signals ahead can start the pair's memory on its way to the cache before {@link #add} needs
+   * it. The value means nothing beyond that, and reading it changes nothing. The default reads
+   * nothing and returns 0; a store whose state is in arrays returns the first element of the
+   * pair's state.
+   *
+   * @param pair the pair's number, below the capacity
+   * @return any value that depends on the pair's state; 0 by default
+   * @throws IndexOutOfBoundsException if {@code pair} is negative or not below the capacity, in
+   *     a store that overrides the default
+   */
+  default long prefetch(int pair) {
+    return 0;
+  }
+
+  /**
    * Returns one pair's KPI value, as {@link KpiAccumulator#result} of its {@link #accumulator}
    * would, without making the accumulator.
    *

@@ -11,7 +11,9 @@ import java.util.Objects;
  * A {@link KpiStates} whose state per pair is a record of a fixed number of longs, all pairs'
  * records in one array: pair {@code p}'s record is {@code words[p * width]} to {@code words[p *
  * width + width - 1]}, so that one signal reads and writes one place. An all-zero record is the
- * empty state. Not thread-safe.
+ * empty state, so that the pairs a store grows by are empty. A subclass implements {@link #add},
+ * {@link #merge}, {@link #accumulator} and {@link #result} on the record at {@link #base}. Not
+ * thread-safe.
  *
  * @param <A> the KPI's accumulator type
  */
@@ -65,6 +67,16 @@ public abstract class LongRecordStates<A extends KpiAccumulator<A>> implements K
   }
 
   /**
+   * {@inheritDoc}
+   *
+   * @return the first long of the pair's record
+   */
+  @Override
+  public final long prefetch(int pair) {
+    return words[base(pair)];
+  }
+
+  /**
    * Returns the index in {@link #words} of the first long of a pair's record.
    *
    * @param pair the pair's number
@@ -77,7 +89,9 @@ public abstract class LongRecordStates<A extends KpiAccumulator<A>> implements K
 
   /**
    * Returns {@code other} as a store of this class, after checking that it is one, over the same
-   * window.
+   * window. A subclass in another package casts the result to its own type to reach the other
+   * store's {@link #words} and {@link #base}, since Java lets it reach protected members only
+   * through a reference of its own type; the check makes that cast safe.
    *
    * @param other the store to merge from
    * @return {@code other}
