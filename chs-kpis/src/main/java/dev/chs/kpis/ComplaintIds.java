@@ -20,9 +20,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>a {@link ManyIds}: more ids, in a set that one slot alone owns and changes in place.
  * </ul>
  *
- * <p>The ascending order is the order in which the accumulator keeps and writes the ids, so a slot
- * turns into an accumulator without sorting. Each method returns what the slot holds afterwards.
- * Not thread-safe.
+ * <p>Ascending order is the order in which the accumulator keeps and writes the ids, so an array
+ * is found by binary search and merged with another in one pass. Each method returns what the
+ * slot holds afterwards. Not thread-safe.
  */
 final class ComplaintIds {
   /**

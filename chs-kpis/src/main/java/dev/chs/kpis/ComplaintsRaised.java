@@ -305,6 +305,17 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
       return new Accumulator(window, ComplaintIds.forAccumulator(slots[pair]));
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * @return 1 if the pair holds a complaint id, else 0
+     */
+    @Override
+    public long prefetch(int pair) {
+      Objects.checkIndex(pair, slots.length);
+      return slots[pair] == null ? 0 : 1;
+    }
+
     @Override
     public KpiValue result(int pair, boolean sourceSupplied) {
       Objects.checkIndex(pair, slots.length);

@@ -204,6 +204,18 @@ class ComplaintsRaisedStatesTest {
   }
 
   @Test
+  void prefetchReadsWhetherAPairHoldsAnId_andChangesNothing() {
+    KpiStates<ComplaintsRaised.Accumulator> states = states(KPI, 2);
+    states.add(1, raised("k1"));
+
+    assertThat(states.prefetch(0)).isZero();
+    assertThat(states.prefetch(1)).isEqualTo(1);
+    assertThat(states.result(0, true)).isEqualTo(counted(0));
+    assertThat(states.result(1, true)).isEqualTo(counted(1));
+    assertThatThrownBy(() -> states.prefetch(2)).isInstanceOf(IndexOutOfBoundsException.class);
+  }
+
+  @Test
   void refusesToMergeAStoreOfAnotherWindow() {
     KpiStates<ComplaintsRaised.Accumulator> states = states(KPI, 1);
     KpiStates<ComplaintsRaised.Accumulator> other =
