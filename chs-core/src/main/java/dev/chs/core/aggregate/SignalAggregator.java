@@ -5,6 +5,7 @@ import dev.chs.api.CloudId;
 import dev.chs.api.Window;
 import dev.chs.api.kpi.Kpi;
 import dev.chs.api.kpi.KpiAccumulator;
+import dev.chs.api.kpi.KpiStates;
 import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.signal.Contract;
 import dev.chs.api.signal.Metric;
@@ -51,7 +52,11 @@ import org.jspecify.annotations.Nullable;
  * accumulator does, when it is first reached or keeps something new, such as a complaint id. Each
  * cloud has one open-addressing table from account to a dense pair number, and a pair's
  * accumulators, ARR, failures and metrics sit in arrays at that number, so a signal costs one
- * table probe and the accumulators it reaches.
+ * table probe and the accumulators it reaches. A KPI that offers a store of many pairs' state
+ * ({@link Kpi#newStates}) keeps every pair's state in that store, at the pair's number, and has no
+ * accumulator per pair at all: a signal then reads and writes the store at a computed index, and
+ * the pair's state leaves the store as an accumulator only where values are produced for a cloud
+ * with account-wide signals. The values are the same either way.
  * {@link #addAll} of a {@link java.util.RandomAccess} list looks the pairs of a few signals up
  * before it adds them, so that their cache misses overlap; the result is that of {@link #add}
  * called on each signal in order.
@@ -70,6 +75,12 @@ public final class SignalAggregator {
   private final FailurePolicy policy;
   private final Kpi<?>[] kpis;
   private final int width;
+
+  // KPI i keeps every pair's state in stores[i] if it offered a store. Otherwise each pair has an
+  // accumulator of it in slot slotOf[i] of the pair's slots, one for each KPI without a store.
+  private final @Nullable KpiStates<?>[] stores;
+  private final int[] slotOf;
+  private final int slots;
   private final String[] ids;
   private final Map<String, Integer> metricTargets;
   private final Set<Class<? extends Signal>> supplied = new HashSet<>();
@@ -92,10 +103,11 @@ public final class SignalAggregator {
   private final AccountIndex accountNumbers = new AccountIndex();
   private AccountId[] accountIds = new AccountId[INITIAL_CAPACITY];
 
-  // The pairs, by pair number: pair p's accumulator of KPI i is accumulators[p * width + i]. An
-  // accumulator is made when the first signal or merge reaches it (an absent one is empty), and
-  // a pair's failures and metrics only when it has one, since memory per pair bounds an
-  // aggregator.
+  // The pairs, by pair number: pair p's accumulator of KPI i, one without a store, is
+  // accumulators[p * slots + slotOf[i]]. An accumulator is made when the first signal or merge
+  // reaches it (an absent one is empty), and a pair's failures and metrics only when it has one,
+  // since memory per pair bounds an aggregator. Every store has room for as many pairs as
+  // accountOf.
   private int pairCount;
   private int[] accountOf = new int[INITIAL_CAPACITY];
   private int[] cloudOf = new int[INITIAL_CAPACITY];
@@ -122,7 +134,22 @@ public final class SignalAggregator {
       }
     }
     this.metricTargets = Map.copyOf(targets);
-    this.accumulators = new KpiAccumulator<?>[INITIAL_CAPACITY * width];
+
+    this.stores = new KpiStates<?>[width];
+    this.slotOf = new int[width];
+    int slotCount = 0;
+    for (int i = 0; i < width; i++) {
+      KpiStates<?> store = kpis[i].newStates(window).orElse(null);
+      if (store != null) {
+        store.ensureCapacity(INITIAL_CAPACITY);
+        stores[i] = store;
+        slotOf[i] = -1;
+      } else {
+        slotOf[i] = slotCount++;
+      }
+    }
+    this.slots = slotCount;
+    this.accumulators = new KpiAccumulator<?>[INITIAL_CAPACITY * slots];
   }
 
   /**
@@ -141,7 +168,7 @@ public final class SignalAggregator {
    *
    * @param model the model whose KPIs to compute
    * @param asOf the instant T the values are for; the window is the model's, ending at T
-   * @param policy what to do when a KPI's accumulator throws
+   * @param policy what to do when a KPI's accumulator or store throws
    * @return the aggregator
    */
   public static SignalAggregator of(HealthModel model, Instant asOf, FailurePolicy policy) {
@@ -174,7 +201,8 @@ public final class SignalAggregator {
    * Adds a signal.
    *
    * @param signal the signal
-   * @throws KpiFailureException under {@link FailurePolicy#FAIL}, if a KPI's accumulator throws
+   * @throws KpiFailureException under {@link FailurePolicy#FAIL}, if a KPI's accumulator or store
+   *     throws
    * @throws IllegalArgumentException if the signal is a metric already given another value
    */
   public void add(Signal signal) {
@@ -189,7 +217,8 @@ public final class SignalAggregator {
    * not, as with {@link #add}.
    *
    * @param signals the signals
-   * @throws KpiFailureException under {@link FailurePolicy#FAIL}, if a KPI's accumulator throws
+   * @throws KpiFailureException under {@link FailurePolicy#FAIL}, if a KPI's accumulator or store
+   *     throws
    * @throws IllegalArgumentException if a signal is a metric already given another value
    * @throws NullPointerException if {@code signals} or one of its signals is null
    */
@@ -208,12 +237,20 @@ public final class SignalAggregator {
    *
    * @param other an aggregator of the same model and window
    * @throws IllegalArgumentException if {@code other} has another model or window
-   * @throws KpiFailureException under {@link FailurePolicy#FAIL}, if a KPI's merge throws
+   * @throws KpiFailureException under {@link FailurePolicy#FAIL}, if a KPI's merge of accumulators
+   *     or of stores throws
    */
   public void merge(SignalAggregator other) {
     if (!other.window.equals(window) || !other.model.equals(model)) {
       throw new IllegalArgumentException(
           "other: must aggregate the same model over " + window + ", was " + other.window);
+    }
+    if (!Arrays.equals(other.slotOf, slotOf)) {
+      // Only a KPI that offers a store to one aggregator and not to another gets here.
+      throw new IllegalArgumentException(
+          "other: its KPIs must keep their state as this aggregator's do, in a store or in"
+              + " accumulators; was " + Arrays.toString(other.slotOf) + ", expected "
+              + Arrays.toString(slotOf) + " (-1 for a store)");
     }
     supplied.addAll(other.supplied);
     unread += other.unread;
@@ -328,9 +365,13 @@ public final class SignalAggregator {
     int pair = knownPair >= 0 ? knownPair : pair(signal.account(), signal.cloud());
     for (int i : route.kpis) {
       if (failed == null || !hasFailed(pair, i)) {
-        KpiAccumulator<?> accumulator = accumulator(pair, i);
+        KpiStates<?> store = stores[i];
         try {
-          accumulator.add(signal);
+          if (store != null) {
+            store.add(pair, signal);
+          } else {
+            accumulator(pair, i).add(signal);
+          }
         } catch (RuntimeException e) {
           fail(pair, i, e);
         }
@@ -370,9 +411,9 @@ public final class SignalAggregator {
    * route or pair that does not exist yet is null or -1.
    *
    * <p>Each step reads one level of every signal's objects before the next step reads the level
-   * below: the signals, then their accounts' ids, then the tables, then the accumulators. Within
-   * a step the reads do not depend on each other, so their cache misses overlap, where adding
-   * signal by signal waits for each miss in turn.
+   * below: the signals, then their accounts' ids, then the tables, then the accumulators or the
+   * stores' words. Within a step the reads do not depend on each other, so their cache misses
+   * overlap, where adding signal by signal waits for each miss in turn.
    */
   private int lookUp(List<? extends Signal> signals, int from, int to, Lookahead ahead) {
     int n = to - from;
@@ -406,12 +447,29 @@ public final class SignalAggregator {
       Route route = ahead.routes[k];
       int pair = ahead.pairs[k];
       if (pair >= 0 && route != null && route.kpis.length > 0) {
-        KpiAccumulator<?> first = accumulators[pair * width + route.kpis[0]];
-        // Only to have the accumulator's first line on its way before the add reads it.
-        ahead.touched[k] = first == null ? null : first.getClass();
+        touch(pair, route.kpis[0], ahead, k);
       }
     }
     return n;
+  }
+
+  /**
+   * Reads the first word of a pair's state of KPI i, or the header of its accumulator, only to
+   * have it on its way to the cache before the add reads it.
+   */
+  private void touch(int pair, int i, Lookahead ahead, int k) {
+    KpiStates<?> store = stores[i];
+    if (store == null) {
+      KpiAccumulator<?> first = accumulators[pair * slots + slotOf[i]];
+      ahead.touched[k] = first == null ? null : first.getClass();
+      return;
+    }
+    try {
+      ahead.words[k] = store.prefetch(pair);
+    } catch (RuntimeException e) {
+      // A hint only: the add that follows meets the same fault and isolates the KPI.
+      ahead.words[k] = 0;
+    }
   }
 
   private Route route(Class<? extends Signal> type) {
@@ -514,7 +572,12 @@ public final class SignalAggregator {
     accountOf = Arrays.copyOf(accountOf, capacity);
     cloudOf = Arrays.copyOf(cloudOf, capacity);
     arr = Arrays.copyOf(arr, capacity);
-    accumulators = Arrays.copyOf(accumulators, capacity * width);
+    accumulators = Arrays.copyOf(accumulators, capacity * slots);
+    for (KpiStates<?> store : stores) {
+      if (store != null) {
+        store.ensureCapacity(capacity);
+      }
+    }
     if (failed != null) {
       failed = Arrays.copyOf(failed, capacity);
     }
@@ -523,8 +586,9 @@ public final class SignalAggregator {
     }
   }
 
+  /** Returns pair p's accumulator of KPI i, a KPI without a store, making it if there is none. */
   private KpiAccumulator<?> accumulator(int pair, int i) {
-    int slot = pair * width + i;
+    int slot = pair * slots + slotOf[i];
     KpiAccumulator<?> accumulator = accumulators[slot];
     if (accumulator == null) {
       accumulator = kpis[i].newAccumulator(window);
@@ -653,7 +717,14 @@ public final class SignalAggregator {
       return KpiValue.Measured.of(ids[i], metric, 1);
     }
     try {
-      return combined(i, pair, wide).result(kpiSupplied);
+      KpiStates<?> store = stores[i];
+      if (store == null) {
+        return combined(i, pair, wide).result(kpiSupplied);
+      }
+      if (wide < 0) {
+        return store.result(pair, kpiSupplied);
+      }
+      return combinedFrom(store, pair, wide).result(kpiSupplied);
     } catch (RuntimeException e) {
       fail(pair, i, e);
       return new KpiValue.NotApplicable(ids[i], "failed: " + e);
@@ -661,8 +732,8 @@ public final class SignalAggregator {
   }
 
   private KpiAccumulator<?> combined(int i, int pair, int wide) {
-    KpiAccumulator<?> own = accumulators[pair * width + i];
-    KpiAccumulator<?> shared = wide < 0 ? null : accumulators[wide * width + i];
+    KpiAccumulator<?> own = accumulators[pair * slots + slotOf[i]];
+    KpiAccumulator<?> shared = wide < 0 ? null : accumulators[wide * slots + slotOf[i]];
     if (shared == null) {
       return own != null ? own : kpis[i].newAccumulator(window);
     }
@@ -672,6 +743,13 @@ public final class SignalAggregator {
     }
     mergeInto(fresh, shared);
     return fresh;
+  }
+
+  /** Returns a pair's state of a KPI with a store merged with the account-wide pair's. */
+  private static KpiAccumulator<?> combinedFrom(KpiStates<?> store, int pair, int wide) {
+    KpiAccumulator<?> own = store.accumulator(pair);
+    mergeInto(own, store.accumulator(wide));
+    return own;
   }
 
   private boolean isSupplied(Kpi<?> kpi) {
@@ -692,13 +770,25 @@ public final class SignalAggregator {
       if (!hasFailed(mine, i) && theirFailure != null) {
         recordFailure(mine, i, theirFailure);
       }
-      KpiAccumulator<?> source = other.accumulators[theirs * width + i];
-      if (!hasFailed(mine, i) && source != null) {
-        KpiAccumulator<?> accumulator = accumulator(mine, i);
-        try {
-          mergeInto(accumulator, source);
-        } catch (RuntimeException e) {
-          fail(mine, i, e);
+      KpiStates<?> store = stores[i];
+      KpiStates<?> theirStore = other.stores[i];
+      if (store != null && theirStore != null) {
+        if (!hasFailed(mine, i)) {
+          try {
+            mergeStates(store, mine, theirStore, theirs);
+          } catch (RuntimeException e) {
+            fail(mine, i, e);
+          }
+        }
+      } else {
+        KpiAccumulator<?> source = other.accumulators[theirs * slots + slotOf[i]];
+        if (!hasFailed(mine, i) && source != null) {
+          KpiAccumulator<?> accumulator = accumulator(mine, i);
+          try {
+            mergeInto(accumulator, source);
+          } catch (RuntimeException e) {
+            fail(mine, i, e);
+          }
         }
       }
       double metric = other.metricOr(theirs, i, Double.NaN);
@@ -725,6 +815,12 @@ public final class SignalAggregator {
     ((A) target).merge((A) source);
   }
 
+  @SuppressWarnings("unchecked")
+  private static <A extends KpiAccumulator<A>> void mergeStates(
+      KpiStates<?> target, int pair, KpiStates<?> source, int sourcePair) {
+    ((KpiStates<A>) target).merge(pair, (KpiStates<A>) source, sourcePair);
+  }
+
   private static int[] routesFor(Kpi<?>[] kpis, Class<?> type) {
     int[] route = new int[kpis.length];
     int n = 0;
@@ -748,6 +844,7 @@ public final class SignalAggregator {
     final int[] hashes = new int[BATCH];
     final int[] pairs = new int[BATCH];
     final @Nullable Class<?>[] touched = new Class<?>[BATCH];
+    final long[] words = new long[BATCH];
   }
 
   /**

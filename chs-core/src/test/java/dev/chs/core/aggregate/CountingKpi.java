@@ -6,23 +6,46 @@ import dev.chs.api.kpi.Direction;
 import dev.chs.api.kpi.Kpi;
 import dev.chs.api.kpi.KpiAccumulator;
 import dev.chs.api.kpi.KpiState;
+import dev.chs.api.kpi.KpiStates;
 import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.signal.Signal;
 import dev.chs.api.signal.SupportCase;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * A test KPI that counts the cases opened in the window, and throws for a case whose id starts
- * with {@code boom}.
+ * with {@code boom}. One made by {@link #withStates} also offers a store of many pairs' counts,
+ * and counts what reaches it, so that a test can tell which way the aggregator went; those
+ * counters are for tests on one thread.
  */
 final class CountingKpi implements Kpi<CountingKpi.Count> {
   private final String id;
+  private final boolean hasStates;
+
+  /** The accumulators {@link #newAccumulator} made. */
+  long accumulatorsMade;
+
+  /** The signals given to a store of this KPI. */
+  long storeAdds;
 
   CountingKpi(String id) {
+    this(id, false);
+  }
+
+  private CountingKpi(String id, boolean hasStates) {
     this.id = id;
+    this.hasStates = hasStates;
+  }
+
+  /** Returns a KPI that counts as {@code new CountingKpi(id)} does, and offers a store. */
+  static CountingKpi withStates(String id) {
+    return new CountingKpi(id, true);
   }
 
   @Override
@@ -52,7 +75,13 @@ final class CountingKpi implements Kpi<CountingKpi.Count> {
 
   @Override
   public Count newAccumulator(Window window) {
+    accumulatorsMade++;
     return new Count(window);
+  }
+
+  @Override
+  public Optional<KpiStates<Count>> newStates(Window window) {
+    return hasStates ? Optional.of(new Counts(window)) : Optional.empty();
   }
 
   @Override
@@ -77,10 +106,7 @@ final class CountingKpi implements Kpi<CountingKpi.Count> {
 
     @Override
     public void add(Signal signal) {
-      if (signal instanceof SupportCase c && window.contains(c.openedAt())) {
-        if (c.caseId().startsWith("boom")) {
-          throw new IllegalStateException("cannot count " + c.caseId());
-        }
+      if (counts(window, signal)) {
         n++;
       }
     }
@@ -93,15 +119,87 @@ final class CountingKpi implements Kpi<CountingKpi.Count> {
 
     @Override
     public KpiValue result(boolean sourceSupplied) {
-      return sourceSupplied
-          ? KpiValue.Measured.of(id, n, n)
-          : new KpiValue.NotApplicable(id, "no cases supplied");
+      return resultOf(n, sourceSupplied);
     }
 
     @Override
     public void writeTo(DataOutput out) throws IOException {
       KpiState.writeHeader(out, id, 1, window);
       out.writeLong(n);
+    }
+  }
+
+  private static boolean counts(Window window, Signal signal) {
+    if (signal instanceof SupportCase c && window.contains(c.openedAt())) {
+      if (c.caseId().startsWith("boom")) {
+        throw new IllegalStateException("cannot count " + c.caseId());
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private KpiValue resultOf(long n, boolean sourceSupplied) {
+    return sourceSupplied
+        ? KpiValue.Measured.of(id, n, n)
+        : new KpiValue.NotApplicable(id, "no cases supplied");
+  }
+
+  /** Every pair's count in one array. */
+  final class Counts implements KpiStates<Count> {
+    private final Window window;
+    private long[] n = new long[0];
+
+    Counts(Window window) {
+      this.window = window;
+    }
+
+    @Override
+    public Window window() {
+      return window;
+    }
+
+    @Override
+    public void ensureCapacity(int pairs) {
+      if (pairs < 0) {
+        throw new IllegalArgumentException("pairs: must be >= 0, was " + pairs);
+      }
+      if (pairs > n.length) {
+        n = Arrays.copyOf(n, pairs);
+      }
+    }
+
+    @Override
+    public void add(int pair, Signal signal) {
+      Objects.checkIndex(pair, n.length);
+      storeAdds++;
+      if (counts(window, signal)) {
+        n[pair]++;
+      }
+    }
+
+    @Override
+    public void merge(int pair, KpiStates<Count> other, int otherPair) {
+      Counts from = (Counts) other;
+      KpiState.requireSameWindow(id, window, from.window);
+      n[Objects.checkIndex(pair, n.length)] += from.n[Objects.checkIndex(otherPair, from.n.length)];
+    }
+
+    @Override
+    public Count accumulator(int pair) {
+      Count count = new Count(window);
+      count.n = n[Objects.checkIndex(pair, n.length)];
+      return count;
+    }
+
+    @Override
+    public long prefetch(int pair) {
+      return n[pair];
+    }
+
+    @Override
+    public KpiValue result(int pair, boolean sourceSupplied) {
+      return resultOf(n[Objects.checkIndex(pair, n.length)], sourceSupplied);
     }
   }
 }
