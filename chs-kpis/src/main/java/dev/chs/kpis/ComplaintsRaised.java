@@ -8,6 +8,7 @@ import dev.chs.api.kpi.Direction;
 import dev.chs.api.kpi.Kpi;
 import dev.chs.api.kpi.KpiAccumulator;
 import dev.chs.api.kpi.KpiState;
+import dev.chs.api.kpi.KpiStates;
 import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.signal.Complaint;
 import dev.chs.api.signal.Signal;
@@ -16,6 +17,9 @@ import dev.chs.kpis.internal.WindowMath;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -102,6 +106,20 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
   /**
    * {@inheritDoc}
    *
+   * @return a store that keeps each pair's distinct ids in one slot of an {@code Object[]}: 4
+   *     bytes per pair with compressed references (8 without) for a pair with no complaint or
+   *     one, plus a sorted {@code String[]} of up to 16 ids, or a tree set beyond, for a pair with
+   *     more; the ids themselves are the strings the signals brought
+   * @throws NullPointerException if {@code window} is null
+   */
+  @Override
+  public Optional<KpiStates<Accumulator>> newStates(Window window) {
+    return Optional.of(new States(Checks.requireNonNull("window", window)));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
    * @throws IOException also if the count of ids is negative, or the ids are not distinct and in
    *     ascending order, or one is blank (possible corruption)
    */
@@ -128,6 +146,23 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
       previous = id;
     }
     return new Accumulator(window, ids.isEmpty() ? null : ids);
+  }
+
+  /** Returns the value of a pair with {@code count} distinct complaints. */
+  private static KpiValue resultOf(int count, boolean sourceSupplied) {
+    if (!sourceSupplied && count == 0) {
+      return new KpiValue.NotApplicable(ID, "no complaints were supplied");
+    }
+    Set<String> flags = count == 0 ? Set.of() : Set.of(COMPLAINT);
+    return new KpiValue.Measured(ID, count, count, count, flags);
+  }
+
+  /** Returns the id of a signal that is a complaint raised in the window, or null for any other. */
+  private static @Nullable String countedId(Window window, Signal signal) {
+    Checks.requireNonNull("signal", signal);
+    return signal instanceof Complaint c && WindowMath.contains(window, c.raisedAt())
+        ? c.complaintId()
+        : null;
   }
 
   /**
@@ -161,9 +196,9 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
      */
     @Override
     public void add(Signal signal) {
-      Checks.requireNonNull("signal", signal);
-      if (signal instanceof Complaint c && WindowMath.contains(window, c.raisedAt())) {
-        ids().add(c.complaintId());
+      String id = countedId(window, signal);
+      if (id != null) {
+        ids().add(id);
       }
     }
 
@@ -190,12 +225,7 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
      */
     @Override
     public KpiValue result(boolean sourceSupplied) {
-      int count = ids == null ? 0 : ids.size();
-      if (!sourceSupplied && count == 0) {
-        return new KpiValue.NotApplicable(ID, "no complaints were supplied");
-      }
-      Set<String> flags = count == 0 ? Set.of() : Set.of(COMPLAINT);
-      return new KpiValue.Measured(ID, count, count, count, flags);
+      return resultOf(ids == null ? 0 : ids.size(), sourceSupplied);
     }
 
     /**
@@ -215,6 +245,81 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
       for (String id : ids) {
         out.writeUTF(id);
       }
+    }
+  }
+
+  /**
+   * The distinct ids of many pairs, one slot each, in the forms {@link ComplaintIds} describes.
+   * Most pairs raise no complaint and many raise one, so a slot holds the one id itself, and an
+   * array or a set only from the second distinct id.
+   */
+  private static final class States implements KpiStates<Accumulator> {
+    private final Window window;
+    private @Nullable Object[] slots = new Object[0];
+
+    States(Window window) {
+      this.window = window;
+    }
+
+    @Override
+    public Window window() {
+      return window;
+    }
+
+    @Override
+    public void ensureCapacity(int pairs) {
+      if (pairs < 0) {
+        throw new IllegalArgumentException("pairs: must be >= 0, was " + pairs);
+      }
+      if (pairs > slots.length) {
+        slots = Arrays.copyOf(slots, (int) Math.min(Integer.MAX_VALUE,
+            Math.max(pairs, 2L * slots.length)));
+      }
+    }
+
+    @Override
+    public void add(int pair, Signal signal) {
+      Objects.checkIndex(pair, slots.length);
+      String id = countedId(window, signal);
+      if (id != null) {
+        slots[pair] = ComplaintIds.with(slots[pair], id);
+      }
+    }
+
+    @Override
+    public void merge(int pair, KpiStates<Accumulator> other, int otherPair) {
+      if (!(other instanceof States source)) {
+        throw new IllegalArgumentException(
+            "merge of '" + ID + "': other store must be a " + States.class.getName()
+                + ", was a " + other.getClass().getName());
+      }
+      KpiState.requireSameWindow(ID, window, source.window);
+      Objects.checkIndex(pair, slots.length);
+      Objects.checkIndex(otherPair, source.slots.length);
+      slots[pair] = ComplaintIds.union(slots[pair], source.slots[otherPair]);
+    }
+
+    @Override
+    public Accumulator accumulator(int pair) {
+      Objects.checkIndex(pair, slots.length);
+      return new Accumulator(window, ComplaintIds.forAccumulator(slots[pair]));
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * @return 1 if the pair holds a complaint id, else 0
+     */
+    @Override
+    public long prefetch(int pair) {
+      Objects.checkIndex(pair, slots.length);
+      return slots[pair] == null ? 0 : 1;
+    }
+
+    @Override
+    public KpiValue result(int pair, boolean sourceSupplied) {
+      Objects.checkIndex(pair, slots.length);
+      return resultOf(ComplaintIds.count(slots[pair]), sourceSupplied);
     }
   }
 }

@@ -6,15 +6,18 @@ import dev.chs.api.kpi.Curve;
 import dev.chs.api.kpi.Direction;
 import dev.chs.api.kpi.Kpi;
 import dev.chs.api.kpi.KpiState;
+import dev.chs.api.kpi.KpiStates;
 import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.kpi.MergeableSum;
 import dev.chs.api.signal.Signal;
 import dev.chs.api.signal.UsageSample;
 import dev.chs.kpis.internal.MeanAccumulator;
 import dev.chs.kpis.internal.MeanState;
+import dev.chs.kpis.internal.MeanStates;
 import dev.chs.kpis.internal.WindowMath;
 import java.io.DataInput;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,6 +59,8 @@ public final class ProductAdoption implements Kpi<ProductAdoption.Accumulator> {
    * 2<sup>-32</sup>, which it converts exactly.
    */
   public static final int OLDEST_STATE_VERSION = 1;
+
+  private static final String NO_TERMS_REASON = "no usage samples in the window";
 
   private static final Curve DEFAULT_CURVE = new Curve.Linear(0.1, 0.8);
 
@@ -105,6 +110,18 @@ public final class ProductAdoption implements Kpi<ProductAdoption.Accumulator> {
   /**
    * {@inheritDoc}
    *
+   * @return a store that keeps the count and the exact sum of each pair in four longs of one
+   *     array, 32 bytes per pair
+   * @throws NullPointerException if {@code window} is null
+   */
+  @Override
+  public Optional<KpiStates<Accumulator>> newStates(Window window) {
+    return Optional.of(new States(Checks.requireNonNull("window", window)));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
    * @throws IOException also if the count of samples is negative, or is zero beside a sum that is
    *     not (possible corruption)
    */
@@ -113,6 +130,17 @@ public final class ProductAdoption implements Kpi<ProductAdoption.Accumulator> {
     KpiState.Header header = KpiState.readHeader(in, ID, OLDEST_STATE_VERSION, STATE_VERSION);
     return new Accumulator(
         header.window(), MeanState.readFrom(in, ID, "samples", header.version()));
+  }
+
+  /** Returns a sample's adoption, the term of the mean, after checking that it can be summed. */
+  private static double adoption(UsageSample u) {
+    double share = u.adoption();
+    if (!(share < MergeableSum.MAX_TERM)) {
+      throw new IllegalArgumentException(
+          "active_users / licensed_users: must be below 2^63, was " + u.activeUsers() + " / "
+              + u.licensedUsers());
+    }
+    return share;
   }
 
   /**
@@ -141,7 +169,7 @@ public final class ProductAdoption implements Kpi<ProductAdoption.Accumulator> {
 
     @Override
     protected String noTermsReason() {
-      return "no usage samples in the window";
+      return NO_TERMS_REASON;
     }
 
     /**
@@ -157,13 +185,28 @@ public final class ProductAdoption implements Kpi<ProductAdoption.Accumulator> {
     public void add(Signal signal) {
       Checks.requireNonNull("signal", signal);
       if (signal instanceof UsageSample u && WindowMath.contains(window(), u.date())) {
-        double share = u.adoption();
-        if (!(share < MergeableSum.MAX_TERM)) {
-          throw new IllegalArgumentException(
-              "active_users / licensed_users: must be below 2^63, was " + u.activeUsers() + " / "
-                  + u.licensedUsers());
-        }
-        addTerm(share);
+        addTerm(adoption(u));
+      }
+    }
+  }
+
+  /** The counts and exact sums of many pairs, as {@link MeanStates} lays them out. */
+  private static final class States extends MeanStates<Accumulator> {
+    States(Window window) {
+      super(ID, window, NO_TERMS_REASON);
+    }
+
+    @Override
+    protected Accumulator accumulatorOf(MeanState state) {
+      return new Accumulator(window(), state);
+    }
+
+    @Override
+    public void add(int pair, Signal signal) {
+      Checks.requireNonNull("signal", signal);
+      int base = base(pair);
+      if (signal instanceof UsageSample u && WindowMath.contains(window(), u.date())) {
+        addTerm(base, adoption(u));
       }
     }
   }

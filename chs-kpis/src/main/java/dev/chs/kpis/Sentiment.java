@@ -6,16 +6,19 @@ import dev.chs.api.kpi.Curve;
 import dev.chs.api.kpi.Direction;
 import dev.chs.api.kpi.Kpi;
 import dev.chs.api.kpi.KpiState;
+import dev.chs.api.kpi.KpiStates;
 import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.kpi.MergeableSum;
 import dev.chs.api.signal.SentimentSample;
 import dev.chs.api.signal.Signal;
 import dev.chs.kpis.internal.MeanAccumulator;
 import dev.chs.kpis.internal.MeanState;
+import dev.chs.kpis.internal.MeanStates;
 import dev.chs.kpis.internal.StateFields;
 import dev.chs.kpis.internal.WindowMath;
 import java.io.DataInput;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -58,6 +61,8 @@ public final class Sentiment implements Kpi<Sentiment.Accumulator> {
    * 2<sup>-32</sup>, which it converts exactly.
    */
   public static final int OLDEST_STATE_VERSION = 1;
+
+  private static final String NO_TERMS_REASON = "no sentiment samples in the window";
 
   private static final Curve DEFAULT_CURVE = new Curve.Linear(-0.6, 0.6);
 
@@ -107,6 +112,18 @@ public final class Sentiment implements Kpi<Sentiment.Accumulator> {
   /**
    * {@inheritDoc}
    *
+   * @return a store that keeps the count and the exact sum of each pair in four longs of one
+   *     array, 32 bytes per pair
+   * @throws NullPointerException if {@code window} is null
+   */
+  @Override
+  public Optional<KpiStates<Accumulator>> newStates(Window window) {
+    return Optional.of(new States(Checks.requireNonNull("window", window)));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
    * @throws IOException also if the count of samples is negative, or is zero beside a sum that is
    *     not, or the mean lies outside [-1, 1] (possible corruption)
    */
@@ -149,7 +166,7 @@ public final class Sentiment implements Kpi<Sentiment.Accumulator> {
 
     @Override
     protected String noTermsReason() {
-      return "no sentiment samples in the window";
+      return NO_TERMS_REASON;
     }
 
     /**
@@ -164,6 +181,27 @@ public final class Sentiment implements Kpi<Sentiment.Accumulator> {
       Checks.requireNonNull("signal", signal);
       if (signal instanceof SentimentSample s && WindowMath.contains(window(), s.observedAt())) {
         addTerm(s.score());
+      }
+    }
+  }
+
+  /** The counts and exact sums of many pairs, as {@link MeanStates} lays them out. */
+  private static final class States extends MeanStates<Accumulator> {
+    States(Window window) {
+      super(ID, window, NO_TERMS_REASON);
+    }
+
+    @Override
+    protected Accumulator accumulatorOf(MeanState state) {
+      return new Accumulator(window(), state);
+    }
+
+    @Override
+    public void add(int pair, Signal signal) {
+      Checks.requireNonNull("signal", signal);
+      int base = base(pair);
+      if (signal instanceof SentimentSample s && WindowMath.contains(window(), s.observedAt())) {
+        addTerm(base, s.score());
       }
     }
   }

@@ -8,14 +8,17 @@ import dev.chs.api.kpi.Direction;
 import dev.chs.api.kpi.Kpi;
 import dev.chs.api.kpi.KpiAccumulator;
 import dev.chs.api.kpi.KpiState;
+import dev.chs.api.kpi.KpiStates;
 import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.signal.Signal;
 import dev.chs.api.signal.WorkOrder;
+import dev.chs.kpis.internal.LongRecordStates;
 import dev.chs.kpis.internal.StateFields;
 import dev.chs.kpis.internal.WindowMath;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -124,6 +127,22 @@ public final class WorkOrderVolume implements Kpi<WorkOrderVolume.Accumulator> {
   /**
    * {@inheritDoc}
    *
+   * @return a store that keeps the four counts of each pair in four longs of one array, 32 bytes
+   *     per pair
+   * @throws NullPointerException if {@code window} is null
+   * @throws java.time.DateTimeException if {@code T - 4W} lies before {@link
+   *     java.time.Instant#MIN}
+   */
+  @Override
+  public Optional<KpiStates<Accumulator>> newStates(Window window) {
+    Checks.requireNonNull("window", window);
+    requireEarliestWindow(window);
+    return Optional.of(new States(window));
+  }
+
+  /**
+   * {@inheritDoc}
+   *
    * @throws IOException also if a count is negative (possible corruption)
    */
   @Override
@@ -134,6 +153,49 @@ public final class WorkOrderVolume implements Kpi<WorkOrderVolume.Accumulator> {
       counts[n] = StateFields.readCount(in, ID, "created[" + n + "]");
     }
     return new Accumulator(window, counts[0], counts[1], counts[2], counts[3]);
+  }
+
+  /** Fails, as documented, when the earliest window would start before Instant.MIN. */
+  private static void requireEarliestWindow(Window window) {
+    window.earlier(BASELINE_WINDOWS).start();
+  }
+
+  /**
+   * Returns the {@code n} of the window {@code window.earlier(n)} that a signal counts in, from 0
+   * to {@link #BASELINE_WINDOWS}, or -1 if it counts in none: it is no work order, or was created
+   * after T or before the earliest baseline window.
+   */
+  private static int windowOf(Window window, Signal signal) {
+    Checks.requireNonNull("signal", signal);
+    if (signal instanceof WorkOrder w) {
+      return WindowMath.windowsBack(window, w.createdAt(), BASELINE_WINDOWS + 1);
+    }
+    return -1;
+  }
+
+  /** Returns the value of the counts of {@code window.earlier(0)} to {@code earlier(3)}. */
+  private static KpiValue resultOf(long created0, long created1, long created2, long created3) {
+    long current = created0;
+    // The baseline is sum / 3, so change = (3 * current - sum) / sum, with no rounding until the
+    // one division.
+    long sum = created1 + created2 + created3;
+    if (sum == 0) {
+      return new KpiValue.NotApplicable(
+          ID, "no work orders were created in the three windows before this one, so there is"
+              + " no baseline to compare the " + current + " in the window with");
+    }
+    long delta = Math.multiplyExact(BASELINE_WINDOWS, current) - sum;
+    double change = (double) delta / sum;
+
+    // change <= -1/2 is 2 * delta <= -sum, and change >= 1/2 is 2 * delta >= sum.
+    Set<String> flags = new TreeSet<>();
+    if (Math.multiplyExact(2, delta) <= -sum) {
+      flags.add(DISENGAGING);
+    }
+    if (Math.multiplyExact(2, delta) >= sum) {
+      flags.add(SURGE);
+    }
+    return new KpiValue.Measured(ID, current, change, current + sum, flags);
   }
 
   /**
@@ -153,8 +215,7 @@ public final class WorkOrderVolume implements Kpi<WorkOrderVolume.Accumulator> {
 
     private Accumulator(
         Window window, long created0, long created1, long created2, long created3) {
-      // Fails, as documented, when the earliest window would start before Instant.MIN.
-      window.earlier(BASELINE_WINDOWS).start();
+      requireEarliestWindow(window);
       this.window = window;
       this.created0 = created0;
       this.created1 = created1;
@@ -176,16 +237,13 @@ public final class WorkOrderVolume implements Kpi<WorkOrderVolume.Accumulator> {
      */
     @Override
     public void add(Signal signal) {
-      Checks.requireNonNull("signal", signal);
-      if (signal instanceof WorkOrder w) {
-        switch (WindowMath.windowsBack(window, w.createdAt(), BASELINE_WINDOWS + 1)) {
-          case 0 -> created0++;
-          case 1 -> created1++;
-          case 2 -> created2++;
-          case 3 -> created3++;
-          default -> {
-            // Created after T, or before the earliest baseline window.
-          }
+      switch (windowOf(window, signal)) {
+        case 0 -> created0++;
+        case 1 -> created1++;
+        case 2 -> created2++;
+        case 3 -> created3++;
+        default -> {
+          // Not a work order, or created after T or before the earliest baseline window.
         }
       }
     }
@@ -209,27 +267,7 @@ public final class WorkOrderVolume implements Kpi<WorkOrderVolume.Accumulator> {
      */
     @Override
     public KpiValue result(boolean sourceSupplied) {
-      long current = created0;
-      // The baseline is sum / 3, so change = (3 * current - sum) / sum, with no rounding until
-      // the one division.
-      long sum = created1 + created2 + created3;
-      if (sum == 0) {
-        return new KpiValue.NotApplicable(
-            ID, "no work orders were created in the three windows before this one, so there is"
-                + " no baseline to compare the " + current + " in the window with");
-      }
-      long delta = Math.multiplyExact(BASELINE_WINDOWS, current) - sum;
-      double change = (double) delta / sum;
-
-      // change <= -1/2 is 2 * delta <= -sum, and change >= 1/2 is 2 * delta >= sum.
-      Set<String> flags = new TreeSet<>();
-      if (Math.multiplyExact(2, delta) <= -sum) {
-        flags.add(DISENGAGING);
-      }
-      if (Math.multiplyExact(2, delta) >= sum) {
-        flags.add(SURGE);
-      }
-      return new KpiValue.Measured(ID, current, change, current + sum, flags);
+      return resultOf(created0, created1, created2, created3);
     }
 
     @Override
@@ -239,6 +277,53 @@ public final class WorkOrderVolume implements Kpi<WorkOrderVolume.Accumulator> {
       out.writeLong(created1);
       out.writeLong(created2);
       out.writeLong(created3);
+    }
+  }
+
+  /**
+   * The counts of many pairs: pair {@code p}'s count of {@code window.earlier(n)} is {@code
+   * words[4 * p + n]}, the order in which the accumulator writes them. Longs rather than ints,
+   * since merges add counts without a bound that an int would keep.
+   */
+  private static final class States extends LongRecordStates<Accumulator> {
+    private static final int WIDTH = BASELINE_WINDOWS + 1;
+
+    States(Window window) {
+      super(ID, window, WIDTH);
+    }
+
+    @Override
+    public void add(int pair, Signal signal) {
+      int base = base(pair);
+      int n = windowOf(window(), signal);
+      if (n >= 0) {
+        words[base + n]++;
+      }
+    }
+
+    @Override
+    public void merge(int pair, KpiStates<Accumulator> other, int otherPair) {
+      States source = (States) sameKind(other);
+      int to = base(pair);
+      int from = source.base(otherPair);
+      long[] mine = words;
+      long[] theirs = source.words;
+      for (int n = 0; n < WIDTH; n++) {
+        mine[to + n] += theirs[from + n];
+      }
+    }
+
+    @Override
+    public Accumulator accumulator(int pair) {
+      int base = base(pair);
+      return new Accumulator(
+          window(), words[base], words[base + 1], words[base + 2], words[base + 3]);
+    }
+
+    @Override
+    public KpiValue result(int pair, boolean sourceSupplied) {
+      int base = base(pair);
+      return resultOf(words[base], words[base + 1], words[base + 2], words[base + 3]);
     }
   }
 }

@@ -10,12 +10,13 @@
  * sums in 192-bit integers as in {@link dev.chs.api.kpi.MergeableSum}), so merged and single-pass
  * accumulators give equal results and equal bytes; docs/numbers.md says where results round.
  *
- * <p>{@link dev.chs.kpis.OpenSupportCases}, {@link dev.chs.kpis.CasesClosedToCreated} and {@link
- * dev.chs.kpis.FirstTimeFixRate} also offer a store of many pairs' state ({@link
- * dev.chs.api.kpi.Kpi#newStates}): the fields of their forms below, as longs, for every pair in one
- * array, which the aggregator uses instead of one accumulator per pair. A pair's state leaves the
- * store as an accumulator, so the forms are the same either way, and each KPI's contract test
- * checks that the store agrees with its accumulators.
+ * <p>Every built-in KPI also offers a store of many pairs' state ({@link
+ * dev.chs.api.kpi.Kpi#newStates}), which the aggregator uses instead of one accumulator per pair.
+ * All but {@link dev.chs.kpis.ComplaintsRaised} keep the fields of their forms below, as longs,
+ * for every pair in one array; {@code complaints_raised} keeps one reference per pair, to nothing,
+ * to the one complaint id, or from the second distinct id to a sorted array or a set of them. A
+ * pair's state leaves the store as an accumulator, so the forms are the same either way, and each
+ * KPI's contract test checks that the store agrees with its accumulators.
  *
  * <h2 id="forms">Serialized forms</h2>
  *

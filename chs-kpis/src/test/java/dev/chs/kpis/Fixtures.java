@@ -3,6 +3,9 @@ package dev.chs.kpis;
 import dev.chs.api.AccountId;
 import dev.chs.api.CloudId;
 import dev.chs.api.Window;
+import dev.chs.api.kpi.Kpi;
+import dev.chs.api.kpi.KpiAccumulator;
+import dev.chs.api.kpi.KpiStates;
 import dev.chs.api.signal.Complaint;
 import dev.chs.api.signal.SentimentSample;
 import dev.chs.api.signal.Signal;
@@ -43,6 +46,34 @@ final class Fixtures {
     }
     return sum.divide(java.math.BigDecimal.valueOf(terms.length), new java.math.MathContext(60))
         .doubleValue();
+  }
+
+  /** A KPI's store over {@link #WINDOW}, with room for pairs 0 to {@code pairs - 1}. */
+  static <A extends KpiAccumulator<A>> KpiStates<A> states(Kpi<A> kpi, int pairs) {
+    KpiStates<A> states = kpi.newStates(WINDOW).orElseThrow();
+    states.ensureCapacity(pairs);
+    return states;
+  }
+
+  /**
+   * The fewest bytes that the current thread allocated in one of three runs of {@code work}, by
+   * the HotSpot counter. Work that allocates on every call shows in each run; a one-off, such as
+   * the JIT replacing compiled code while a run is timed, shows in one. The reading itself may
+   * cost a few dozen bytes.
+   */
+  static long bytesAllocatedBy(Runnable work) throws ReflectiveOperationException {
+    // chs-kpis reads no java.management, so the counter is reached by reflection.
+    Object threads = Class.forName("java.lang.management.ManagementFactory")
+        .getMethod("getThreadMXBean").invoke(null);
+    java.lang.reflect.Method allocatedBytes = Class.forName("com.sun.management.ThreadMXBean")
+        .getMethod("getCurrentThreadAllocatedBytes");
+    long fewest = Long.MAX_VALUE;
+    for (int run = 0; run < 3; run++) {
+      long before = (long) allocatedBytes.invoke(threads);
+      work.run();
+      fewest = Math.min(fewest, (long) allocatedBytes.invoke(threads) - before);
+    }
+    return fewest;
   }
 
   static Instant day(String isoDate) {

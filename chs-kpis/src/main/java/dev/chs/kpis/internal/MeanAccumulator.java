@@ -94,10 +94,7 @@ public abstract class MeanAccumulator<A extends MeanAccumulator<A>> implements K
 
   @Override
   public final KpiValue result(boolean sourceSupplied) {
-    if (samples == 0) {
-      return new KpiValue.NotApplicable(kpiId(), noTermsReason());
-    }
-    return KpiValue.Measured.of(kpiId(), MeanState.mean(samples, sumHigh, sumMiddle, sumLow), samples);
+    return MeanState.result(kpiId(), noTermsReason(), samples, sumHigh, sumMiddle, sumLow);
   }
 
   @Override

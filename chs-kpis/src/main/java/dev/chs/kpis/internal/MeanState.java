@@ -1,6 +1,7 @@
 package dev.chs.kpis.internal;
 
 import dev.chs.api.kpi.ExactSums;
+import dev.chs.api.kpi.KpiValue;
 import java.io.DataInput;
 import java.io.IOException;
 
@@ -32,6 +33,26 @@ public record MeanState(long count, long high, long middle, long low) {
       throw new IllegalStateException("mean: no term was added");
     }
     return ExactSums.quotient(high, middle, low, count);
+  }
+
+  /**
+   * Returns the value of a mean KPI: the mean of its terms, with the count as evidence, or not
+   * applicable when there is no term. Accumulators and stores both answer through this.
+   *
+   * @param kpiId the KPI's id
+   * @param noTermsReason why the KPI is not applicable without terms
+   * @param count how many terms were added; at least zero
+   * @param high the high word of the sum
+   * @param middle the middle word of the sum
+   * @param low the low word of the sum
+   * @return the value
+   */
+  public static KpiValue result(
+      String kpiId, String noTermsReason, long count, long high, long middle, long low) {
+    if (count == 0) {
+      return new KpiValue.NotApplicable(kpiId, noTermsReason);
+    }
+    return KpiValue.Measured.of(kpiId, mean(count, high, middle, low), count);
   }
 
   /**
