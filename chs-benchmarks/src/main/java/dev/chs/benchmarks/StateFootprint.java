@@ -5,6 +5,7 @@ import dev.chs.api.CloudId;
 import dev.chs.api.Window;
 import dev.chs.api.kpi.Kpi;
 import dev.chs.api.kpi.KpiAccumulator;
+import dev.chs.api.kpi.KpiStates;
 import dev.chs.api.signal.Signal;
 import dev.chs.core.aggregate.SignalAggregator;
 import dev.chs.core.model.HealthModel;
@@ -24,10 +25,13 @@ import org.openjdk.jol.info.GraphLayout;
  *
  * <ul>
  *   <li>each built-in KPI's accumulator for a pair that has signals of every type, and their sum;
- *   <li>the accumulators of all pairs, divided by the pairs, made as {@link SignalAggregator}
- *       makes them: only when a signal the KPI reads arrives;
- *   <li>a whole {@link SignalAggregator} divided by its pairs, which adds the array of
- *       accumulators of each pair and the maps that find a pair.
+ *   <li>the accumulators of all pairs, divided by the pairs, made as an aggregator makes them
+ *       for a KPI without a store: only when a signal the KPI reads arrives;
+ *   <li>the stores ({@link Kpi#newStates}) of the KPIs that offer one, holding all pairs at
+ *       exactly the number of pairs, divided by the pairs;
+ *   <li>a whole {@link SignalAggregator} divided by its pairs, which adds the tables that find a
+ *       pair and the arrays per pair, and whose stores have grown by doubling, so they hold
+ *       room for more pairs than there are.
  * </ul>
  *
  * <p>Run with (JOL needs to attach to its own JVM to read record fields):
@@ -102,6 +106,43 @@ public final class StateFootprint {
     }
     System.out.printf("accumulators, mean per pair:           %d bytes (%d pairs)%n",
         allBytes / pairs.size(), pairs.size());
+
+    // The stores of all pairs, each pair numbered in the order first seen.
+    Map<Pair, Integer> numbers = new HashMap<>();
+    for (Signal signal : signals) {
+      numbers.putIfAbsent(new Pair(signal.account(), signal.cloud()), numbers.size());
+    }
+    List<KpiStates<?>> stores = new ArrayList<>();
+    List<Kpi<?>> withStores = new ArrayList<>();
+    for (WeightedKpi weighted : model.kpis()) {
+      weighted.kpi().newStates(window).ifPresent(store -> {
+        store.ensureCapacity(numbers.size());
+        stores.add(store);
+        withStores.add(weighted.kpi());
+      });
+    }
+    for (Signal signal : signals) {
+      int pair = numbers.get(new Pair(signal.account(), signal.cloud()));
+      for (int i = 0; i < stores.size(); i++) {
+        if (withStores.get(i).reads().stream().anyMatch(type -> type.isInstance(signal))) {
+          stores.get(i).add(pair, signal);
+        }
+      }
+    }
+    long storeBytes = 0;
+    for (int i = 0; i < stores.size(); i++) {
+      GraphLayout store = GraphLayout.parseInstance(stores.get(i));
+      long bytes = store.totalSize();
+      for (Class<?> owned : List.of(String.class, byte[].class, Window.class,
+          java.time.Instant.class, java.time.Duration.class)) {
+        bytes -= store.getClassSizes().count(owned);
+      }
+      storeBytes += bytes;
+      System.out.printf("  store of %-24s %6.1f bytes per pair%n", withStores.get(i).id(),
+          bytes / (double) numbers.size());
+    }
+    System.out.printf("stores of %d KPIs, per pair:            %.1f bytes (%d pairs)%n",
+        stores.size(), storeBytes / (double) numbers.size(), numbers.size());
 
     SignalAggregator aggregator = SignalAggregator.of(model, SyntheticPortfolio.AS_OF);
     aggregator.addAll(signals);

@@ -20,6 +20,9 @@ import dev.chs.api.signal.Signal;
  * accumulator given the same signals and merges, and {@link #result} equals that accumulator's
  * result. A pair that was never reached is empty. Pairs do not affect each other.
  *
+ * <p>A store may keep what its signals hold, as an accumulator may: the complaint ids of {@code
+ * complaints_raised}, for example, stay reachable as long as the store is.
+ *
  * <p>A store is not thread-safe: confine each to one thread at a time.
  *
  * @param <A> the KPI's accumulator type
@@ -49,6 +52,7 @@ public interface KpiStates<A extends KpiAccumulator<A>> {
    * @param pair the pair's number, below the capacity made with {@link #ensureCapacity}
    * @param signal the signal
    * @throws IndexOutOfBoundsException if {@code pair} is negative or not below the capacity
+   * @throws NullPointerException if {@code signal} is null
    */
   void add(int pair, Signal signal);
 
