@@ -7,25 +7,25 @@ import java.util.Arrays;
  * An open-addressing map from an account to a number of at least zero, which keeps a copy of each
  * filed key's characters, so that a lookup never reads a filed {@link AccountId}.
  *
- * <p>A slot is {@value #STRIDE} words of {@code table}, side by side:
+ * <p>A slot is two words of {@code table}, side by side. The low 32 bits of word 0 hold the
+ * number plus one, so zero marks an empty slot. The rest holds the key in one of two forms:
  *
  * <ul>
- *   <li>word 0: the key's hash in the high 32 bits and its number plus one in the low 32 bits, so
- *       zero marks an empty slot;
- *   <li>words 1 and 2: the key. An id of at most {@value #INLINE_CHARS} characters, each at most
- *       U+00FF, is held in the slot itself: its characters as bytes, the first eight in word 1
- *       from the low byte up, the next seven in the low bytes of word 2, and its length in the
- *       top byte of word 2. Any other id is held in {@code arena}: word 1 is its first byte there,
- *       and word 2 has its top bit set, bit 62 set if its characters take two bytes each (UTF-16,
- *       low byte first) rather than one (all at most U+00FF), and its length in characters in the
- *       low 32 bits.
+ *   <li>inline, for an id of at most {@value #INLINE_CHARS} characters, each at most U+00FF: bit
+ *       63 of word 0 is clear, bits 56 to 59 hold the length, bits 32 to 55 the first three
+ *       characters as bytes (from bit 32 up), and word 1 the next eight (from its low byte up);
+ *       unused bits are zero;
+ *   <li>in {@code arena}, for any other id: bit 63 of word 0 is set, bit 62 is set if the id's
+ *       characters take two bytes each there (UTF-16, low byte first) rather than one (all at
+ *       most U+00FF), and bits 32 to 61 hold the top 30 bits of its hash; word 1 holds where the
+ *       id starts in the arena in its high 32 bits and its length in characters in its low 32.
  * </ul>
  *
- * <p>An id has one form only (the inline one whenever it fits), so two ids are equal exactly when
- * their words 1 and 2 are equal and, for the arena form, their characters in the arena are too.
- * A lookup of a short id thus reads one slot and, if the probe runs on, its neighbours; a longer
- * or non-Latin-1 id costs one more read, into the arena, and only when the cached hash matches.
- * Growing rehashes from the cached hashes without reading a key. Keys are only added, never
+ * <p>An id has one form only (the inline one whenever it fits), so a lookup encodes the id it
+ * looks for in the same way once and compares whole words. Looking up a short id thus reads one
+ * slot and, if the probe runs on, its neighbours; a longer or non-Latin-1 id costs one more read,
+ * into the arena, and only when its length and 30 bits of its hash match. Growing recomputes an
+ * id's hash from its copy, reading the arena only for ids kept there. Keys are only added, never
  * removed. Not thread-safe.
  */
 final class AccountIndex {
@@ -34,14 +34,15 @@ final class AccountIndex {
   /** The most slots a table has: a power of two whose words an array can still hold. */
   private static final int MAX_CAPACITY = 1 << 29;
 
-  /** Words per slot: the hash and number, then two words of key. */
-  private static final int STRIDE = 3;
+  /** Words per slot. */
+  private static final int STRIDE = 2;
 
   /** The most characters an id held in its slot has. */
-  private static final int INLINE_CHARS = 15;
+  private static final int INLINE_CHARS = 11;
 
   private static final long IN_ARENA = 1L << 63;
   private static final long TWO_BYTE_CHARS = 1L << 62;
+  private static final long KEY_BITS = 0xFFFF_FFFF_0000_0000L;
 
   // Some JVMs keep a few words of an array's length for themselves.
   private static final int MAX_ARENA_BYTES = Integer.MAX_VALUE - 8;
@@ -62,15 +63,14 @@ final class AccountIndex {
    * ids that differ only in their last characters land far apart.
    */
   static int hash(AccountId account) {
-    int h = account.value().hashCode() * 0x9E3779B9;
-    return h ^ (h >>> 16);
+    return spread(account.value().hashCode());
   }
 
   /** Returns the number of {@code account}, whose {@link #hash} is {@code hash}, or -1. */
   int get(AccountId account, int hash) {
     String id = account.value();
-    long tail = tailWord(id);
-    long head = tail < 0 ? 0 : headWord(id);
+    long high = highBits(id, hash);
+    long low = high < 0 ? id.length() : lowWord(id);
     long[] words = table;
     int mask = capacity - 1;
     for (int i = hash & mask; ; i = (i + 1) & mask) {
@@ -79,8 +79,8 @@ final class AccountIndex {
       if (slot == 0) {
         return -1;
       }
-      if ((int) (slot >>> 32) == hash && words[at + 2] == tail
-          && (tail >= 0 ? words[at + 1] == head : arenaHolds(words[at + 1], tail, id))) {
+      if ((slot & KEY_BITS) == high && (high >= 0 ? words[at + 1] == low
+          : (int) words[at + 1] == (int) low && arenaHolds(words[at + 1], high, id))) {
         return (int) slot - 1;
       }
     }
@@ -89,15 +89,14 @@ final class AccountIndex {
   /** Files {@code account}, which the index does not hold, under {@code number}. */
   void put(AccountId account, int hash, int number) {
     String id = account.value();
-    long tail = tailWord(id);
-    long head = tail < 0 ? toArena(id, tail) : headWord(id);
+    long high = highBits(id, hash);
+    long low = high < 0 ? toArena(id, high) : lowWord(id);
     if (2 * (size + 1) > capacity) {
       grow();
     }
     int at = freeSlot(table, capacity, hash) * STRIDE;
-    table[at] = ((long) hash << 32) | ((number + 1) & 0xFFFF_FFFFL);
-    table[at + 1] = head;
-    table[at + 2] = tail;
+    table[at] = high | ((number + 1) & 0xFFFF_FFFFL);
+    table[at + 1] = low;
     size++;
   }
 
@@ -106,41 +105,47 @@ final class AccountIndex {
     return size;
   }
 
+  private static int spread(int stringHash) {
+    int h = stringHash * 0x9E3779B9;
+    return h ^ (h >>> 16);
+  }
+
   /**
-   * Returns word 2 of {@code id}'s key: the inline form's last seven characters and length if it
-   * fits in its slot, else the arena form's flags and length, which is negative.
+   * Returns the high 32 bits of word 0 of {@code id}'s key, in place, with the low 32 bits zero:
+   * negative exactly when the id is kept in the arena.
    */
-  private static long tailWord(String id) {
+  private static long highBits(String id, int hash) {
     int length = id.length();
     int bits = 0;
     long word = 0;
     for (int k = 0; k < length; k++) {
       char c = id.charAt(k);
       bits |= c;
-      if (k >= 8 && k < INLINE_CHARS) {
-        word |= (long) c << (8 * (k - 8));
+      if (k < 3) {
+        word |= (long) c << (32 + 8 * k);
       }
     }
-    if (bits > 0xFF) {
-      return IN_ARENA | TWO_BYTE_CHARS | length;
+    if (length <= INLINE_CHARS && bits <= 0xFF) {
+      return word | ((long) length << 56);
     }
-    return length > INLINE_CHARS ? IN_ARENA | length : word | ((long) length << 56);
+    long flags = bits > 0xFF ? IN_ARENA | TWO_BYTE_CHARS : IN_ARENA;
+    return flags | (((long) (hash >>> 2)) << 32);
   }
 
-  /** Returns word 1 of the inline form of {@code id}: its first eight characters, as bytes. */
-  private static long headWord(String id) {
-    int end = Math.min(id.length(), 8);
+  /** Returns word 1 of the inline form of {@code id}: its characters 3 to 10, as bytes. */
+  private static long lowWord(String id) {
+    int end = Math.min(id.length(), INLINE_CHARS);
     long word = 0;
-    for (int k = 0; k < end; k++) {
-      word |= (long) id.charAt(k) << (8 * k);
+    for (int k = 3; k < end; k++) {
+      word |= (long) id.charAt(k) << (8 * (k - 3));
     }
     return word;
   }
 
-  /** Appends {@code id}'s characters in the form {@code tail} names, and returns where. */
-  private long toArena(String id, long tail) {
+  /** Appends {@code id}'s characters in the form {@code high} names, and returns word 1. */
+  private long toArena(String id, long high) {
     int length = id.length();
-    boolean twoBytes = (tail & TWO_BYTE_CHARS) != 0;
+    boolean twoBytes = (high & TWO_BYTE_CHARS) != 0;
     long bytes = twoBytes ? 2L * length : length;
     long needed = arenaSize + bytes;
     if (needed > MAX_ARENA_BYTES) {
@@ -163,32 +168,48 @@ final class AccountIndex {
       }
     }
     arenaSize = (int) needed;
-    return start;
+    return ((long) start << 32) | length;
+  }
+
+  /** Returns character {@code k} of the id kept in the arena at {@code low} in form {@code high}. */
+  private char arenaChar(long low, long high, int k) {
+    int start = (int) (low >>> 32);
+    if ((high & TWO_BYTE_CHARS) == 0) {
+      return (char) (arena[start + k] & 0xFF);
+    }
+    return (char) ((arena[start + 2 * k] & 0xFF) | (arena[start + 2 * k + 1] & 0xFF) << 8);
   }
 
   /**
-   * Returns whether the arena holds {@code id} from {@code start}, in the form {@code tail}
-   * names, which its slot's word 2 equals.
+   * Returns whether the arena holds {@code id} at {@code low}, in the form {@code high} names;
+   * {@code id} has the length that {@code low} holds.
    */
-  private boolean arenaHolds(long start, long tail, String id) {
-    byte[] bytes = arena;
-    int from = (int) start;
+  private boolean arenaHolds(long low, long high, String id) {
     int length = id.length();
-    if ((tail & TWO_BYTE_CHARS) == 0) {
-      for (int k = 0; k < length; k++) {
-        if ((bytes[from + k] & 0xFF) != id.charAt(k)) {
-          return false;
-        }
-      }
-      return true;
-    }
     for (int k = 0; k < length; k++) {
-      int c = (bytes[from + 2 * k] & 0xFF) | (bytes[from + 2 * k + 1] & 0xFF) << 8;
-      if (c != id.charAt(k)) {
+      if (arenaChar(low, high, k) != id.charAt(k)) {
         return false;
       }
     }
     return true;
+  }
+
+  /** Returns the {@link #hash} of the id filed in a slot of words {@code slot} and {@code low}. */
+  private int hashOf(long slot, long low) {
+    int h = 0;
+    if (slot < 0) {
+      int length = (int) low;
+      for (int k = 0; k < length; k++) {
+        h = 31 * h + arenaChar(low, slot, k);
+      }
+      return spread(h);
+    }
+    int length = (int) (slot >>> 56);
+    for (int k = 0; k < length; k++) {
+      long b = k < 3 ? slot >>> (32 + 8 * k) : low >>> (8 * (k - 3));
+      h = 31 * h + (int) (b & 0xFF);
+    }
+    return spread(h);
   }
 
   private void grow() {
@@ -203,8 +224,9 @@ final class AccountIndex {
     for (int j = 0; j < oldCapacity; j++) {
       int from = j * STRIDE;
       if (old[from] != 0) {
-        int to = freeSlot(words, newCapacity, (int) (old[from] >>> 32)) * STRIDE;
-        System.arraycopy(old, from, words, to, STRIDE);
+        int to = freeSlot(words, newCapacity, hashOf(old[from], old[from + 1])) * STRIDE;
+        words[to] = old[from];
+        words[to + 1] = old[from + 1];
       }
     }
     table = words;
