@@ -171,7 +171,7 @@ final class AccountIndex {
     return ((long) start << 32) | length;
   }
 
-  /** Returns character {@code k} of the id kept in the arena at {@code low} in form {@code high}. */
+  /** Returns character {@code k} of the arena's id at {@code low}, kept in form {@code high}. */
   private char arenaChar(long low, long high, int k) {
     int start = (int) (low >>> 32);
     if ((high & TWO_BYTE_CHARS) == 0) {

@@ -174,9 +174,9 @@ class AccountIndexTest {
         .map(blocks -> String.join("", blocks));
     Arbitrary<String> prefixedEqualHashes = Arbitraries.of("", "x-", "\u0151", "account-number-")
         .flatMap(prefix -> equalHashes.map(blocks -> prefix + blocks));
-    Arbitrary<String> long1 = fewLetters.map(s -> "account-".repeat(5) + s);
+    Arbitrary<String> longIds = fewLetters.map(s -> "account-".repeat(5) + s);
     Arbitrary<String> id = Arbitraries.oneOf(
-        shortLatin1, anyChars, fewLetters, prefixedEqualHashes, long1)
+        shortLatin1, anyChars, fewLetters, prefixedEqualHashes, longIds)
         .filter(s -> !s.isBlank());
     return id.list().ofMaxSize(300);
   }
