@@ -41,8 +41,8 @@ class AccountIndexTest {
 
   @Test
   void tellsApartIdsThatDifferOnlyInTheirLastCharacter() {
-    // Ids of 3, 4, 11 and 12 characters end on either side of where the slot's first word and
-    // the slot itself run out, so the last character lands in each part of the key.
+    // Ids of 3, 4, 11 and 12 characters: an index that keeps ids in fixed words would split
+    // them at lengths like these, so the last character lands on either side of each split.
     List<String> stems = List.of("ac", "acc", "acct-12345", "acct-123456");
     AccountIndex index = new AccountIndex();
     int number = 0;
@@ -132,8 +132,8 @@ class AccountIndexTest {
   void findsEveryAccountAfterGrowing() {
     AccountIndex index = new AccountIndex();
     for (int i = 0; i < 20_000; i++) {
-      // Some ids are kept in the arena, one byte or two per character, and some in their slot
-      // have characters above U+007F: growing must find each one's hash again.
+      // Long ids, ids beyond Latin-1 and ids with characters above U+007F, all of which must
+      // still be found after the table has doubled many times.
       file(index, idOf(i), i);
     }
 
