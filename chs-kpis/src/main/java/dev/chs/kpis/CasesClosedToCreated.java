@@ -267,12 +267,7 @@ public final class CasesClosedToCreated implements Kpi<CasesClosedToCreated.Accu
 
     @Override
     public void merge(int pair, KpiStates<Accumulator> other, int otherPair) {
-      States from = (States) sameKind(other);
-      int at = base(pair);
-      int fromAt = from.base(otherPair);
-      words[at] += from.words[fromAt];
-      words[at + 1] += from.words[fromAt + 1];
-      words[at + 2] += from.words[fromAt + 2];
+      addCounts(pair, other, otherPair);
     }
 
     @Override

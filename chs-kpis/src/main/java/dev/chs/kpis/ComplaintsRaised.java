@@ -57,6 +57,9 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
   /** The flag raised by any complaint in the window. */
   public static final String COMPLAINT = "COMPLAINT";
 
+  /** The flags of every result with a complaint: one set, shared. */
+  private static final Set<String> COMPLAINT_FLAGS = Set.of(COMPLAINT);
+
   private static final Curve DEFAULT_CURVE =
       Curve.Steps.of(100, new Step(1, 40), new Step(2, 20), new Step(3, 0));
 
@@ -153,7 +156,7 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
     if (!sourceSupplied && count == 0) {
       return new KpiValue.NotApplicable(ID, "no complaints were supplied");
     }
-    Set<String> flags = count == 0 ? Set.of() : Set.of(COMPLAINT);
+    Set<String> flags = count == 0 ? Set.of() : COMPLAINT_FLAGS;
     return new KpiValue.Measured(ID, count, count, count, flags);
   }
 

@@ -254,11 +254,7 @@ public final class FirstTimeFixRate implements Kpi<FirstTimeFixRate.Accumulator>
 
     @Override
     public void merge(int pair, KpiStates<Accumulator> other, int otherPair) {
-      States from = (States) sameKind(other);
-      int at = base(pair);
-      int fromAt = from.base(otherPair);
-      words[at] += from.words[fromAt];
-      words[at + 1] += from.words[fromAt + 1];
+      addCounts(pair, other, otherPair);
     }
 
     @Override

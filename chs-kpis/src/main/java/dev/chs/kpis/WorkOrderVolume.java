@@ -20,7 +20,6 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * {@code work_order_volume}: field-service demand against the account's own baseline.
@@ -68,6 +67,9 @@ public final class WorkOrderVolume implements Kpi<WorkOrderVolume.Accumulator> {
 
   /** The flag raised when the volume rose to one and a half times its baseline or more. */
   public static final String SURGE = "SURGE";
+
+  private static final Set<String> DISENGAGING_FLAGS = Set.of(DISENGAGING);
+  private static final Set<String> SURGE_FLAGS = Set.of(SURGE);
 
   /** How many windows before this one the baseline averages over. */
   public static final int BASELINE_WINDOWS = 3;
@@ -187,14 +189,10 @@ public final class WorkOrderVolume implements Kpi<WorkOrderVolume.Accumulator> {
     long delta = Math.multiplyExact(BASELINE_WINDOWS, current) - sum;
     double change = (double) delta / sum;
 
-    // change <= -1/2 is 2 * delta <= -sum, and change >= 1/2 is 2 * delta >= sum.
-    Set<String> flags = new TreeSet<>();
-    if (Math.multiplyExact(2, delta) <= -sum) {
-      flags.add(DISENGAGING);
-    }
-    if (Math.multiplyExact(2, delta) >= sum) {
-      flags.add(SURGE);
-    }
+    // change <= -1/2 is 2 * delta <= -sum, and change >= 1/2 is 2 * delta >= sum; with sum > 0
+    // at most one holds. The sets are shared, since every result would make the same ones.
+    long twice = Math.multiplyExact(2, delta);
+    Set<String> flags = twice <= -sum ? DISENGAGING_FLAGS : twice >= sum ? SURGE_FLAGS : Set.of();
     return new KpiValue.Measured(ID, current, change, current + sum, flags);
   }
 
@@ -303,14 +301,7 @@ public final class WorkOrderVolume implements Kpi<WorkOrderVolume.Accumulator> {
 
     @Override
     public void merge(int pair, KpiStates<Accumulator> other, int otherPair) {
-      States source = (States) sameKind(other);
-      int to = base(pair);
-      int from = source.base(otherPair);
-      long[] mine = words;
-      long[] theirs = source.words;
-      for (int n = 0; n < WIDTH; n++) {
-        mine[to + n] += theirs[from + n];
-      }
+      addCounts(pair, other, otherPair);
     }
 
     @Override

@@ -285,19 +285,24 @@ public final class SignalAggregator {
     for (int a = 0; a < accounts; a++) {
       start[a + 1] += start[a];
     }
+    // Each grouped pair's cloud rank beside it, read in the pass over pairs in order, so that
+    // sorting a group by cloud reads no pair's state.
+    int[] cloudRank = cloudRanks();
     int[] grouped = new int[pairCount];
+    int[] groupedRank = new int[pairCount];
     int[] next = Arrays.copyOf(start, accounts);
     for (int p = 0; p < pairCount; p++) {
-      grouped[next[accountOf[p]]++] = p;
+      int j = next[accountOf[p]]++;
+      grouped[j] = p;
+      groupedRank[j] = cloudRank[cloudOf[p]];
     }
-    int[] cloudRank = cloudRanks();
 
     AccountId[] inOrder = Arrays.copyOf(accountIds, accounts);
     Arrays.sort(inOrder);
     List<AccountValues> results = new ArrayList<>(accounts);
     for (AccountId account : inOrder) {
       int a = accountNumbers.get(account, AccountIndex.hash(account));
-      sortByCloud(grouped, start[a], start[a + 1], cloudRank);
+      sortByCloud(grouped, groupedRank, start[a], start[a + 1]);
       results.add(resultsOf(account, grouped, start[a], start[a + 1], kpiSupplied));
     }
     return results;
@@ -664,17 +669,22 @@ public final class SignalAggregator {
     return rank;
   }
 
-  /** Sorts {@code pairs[from, to)}, the few pairs of one account, by the rank of their cloud. */
-  private void sortByCloud(int[] pairs, int from, int to, int[] cloudRank) {
+  /**
+   * Sorts {@code pairs[from, to)}, the few pairs of one account, by the ranks of their clouds,
+   * which {@code ranks} holds at the same indices and is sorted with them.
+   */
+  private static void sortByCloud(int[] pairs, int[] ranks, int from, int to) {
     for (int j = from + 1; j < to; j++) {
       int pair = pairs[j];
-      int rank = cloudRank[cloudOf[pair]];
+      int rank = ranks[j];
       int k = j - 1;
-      while (k >= from && cloudRank[cloudOf[pairs[k]]] > rank) {
+      while (k >= from && ranks[k] > rank) {
         pairs[k + 1] = pairs[k];
+        ranks[k + 1] = ranks[k];
         k--;
       }
       pairs[k + 1] = pair;
+      ranks[k + 1] = rank;
     }
   }
 

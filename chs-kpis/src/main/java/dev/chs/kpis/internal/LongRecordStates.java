@@ -88,6 +88,26 @@ public abstract class LongRecordStates<A extends KpiAccumulator<A>> implements K
   }
 
   /**
+   * Adds every long of one pair's record in {@code other} to the same long of {@code pair}'s
+   * record: the merge of a store whose longs are all counts. A pair may be merged into itself.
+   *
+   * @param pair the number of the pair to merge into
+   * @param other a store of this class over the same window
+   * @param otherPair the number of the pair to merge from
+   * @throws IllegalArgumentException if {@code other} is of another class or has another window
+   * @throws IndexOutOfBoundsException if a pair number is negative or not below its capacity
+   */
+  protected final void addCounts(int pair, KpiStates<A> other, int otherPair) {
+    LongRecordStates<A> from = sameKind(other);
+    int at = base(pair);
+    int fromAt = from.base(otherPair);
+    long[] theirs = from.words;
+    for (int k = 0; k < width; k++) {
+      words[at + k] += theirs[fromAt + k];
+    }
+  }
+
+  /**
    * Returns {@code other} as a store of this class, after checking that it is one, over the same
    * window. A subclass in another package casts the result to its own type to reach the other
    * store's {@link #words} and {@link #base}, since Java lets it reach protected members only
