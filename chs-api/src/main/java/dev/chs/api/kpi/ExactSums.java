@@ -167,14 +167,9 @@ public final class ExactSums {
    */
   private static double shortQuotient(long high, long middle, long low, long divisor) {
     boolean negative = high < 0;
-    long h = high;
-    long m = middle;
-    long l = low;
-    if (negative) {
-      h = ~high + (low == 0 && middle == 0 ? 1 : 0);
-      m = ~middle + (low == 0 ? 1 : 0);
-      l = -low;
-    }
+    long h = magnitude(high, middle, low, 2);
+    long m = magnitude(high, middle, low, 1);
+    long l = magnitude(high, middle, low, 0);
     if ((h | m | l) == 0) {
       return 0.0;
     }
@@ -217,6 +212,21 @@ public final class ExactSums {
     // The quotient's units are 2^-64 / 2^128.
     double magnitude = Math.scalb((double) significand, topBit - 52 + UNIT_EXPONENT - 128);
     return negative ? -magnitude : magnitude;
+  }
+
+  /**
+   * Returns word {@code word} (0 for the low one, 2 for the high one) of the magnitude of the
+   * sum, as an unsigned 192-bit number: the sum itself, or its two's-complement negation.
+   */
+  private static long magnitude(long high, long middle, long low, int word) {
+    if (high >= 0) {
+      return word == 2 ? high : word == 1 ? middle : low;
+    }
+    return switch (word) {
+      case 2 -> ~high + (low == 0 && middle == 0 ? 1 : 0);
+      case 1 -> ~middle + (low == 0 ? 1 : 0);
+      default -> -low;
+    };
   }
 
   /** Returns whether a 32-bit digit of {@code (h, m, l)}, from digit {@code from} on, is not 0. */
@@ -299,14 +309,9 @@ public final class ExactSums {
    */
   private static double toDouble(long high, long middle, long low, boolean exactOnly) {
     boolean negative = high < 0;
-    long h = high;
-    long m = middle;
-    long l = low;
-    if (negative) {
-      h = ~high + (low == 0 && middle == 0 ? 1 : 0);
-      m = ~middle + (low == 0 ? 1 : 0);
-      l = -low;
-    }
+    long h = magnitude(high, middle, low, 2);
+    long m = magnitude(high, middle, low, 1);
+    long l = magnitude(high, middle, low, 0);
 
     // Normalize: top holds the 64 leading bits of the magnitude, with bit 63 set.
     long top;
