@@ -66,6 +66,9 @@ public final class CasesClosedToCreated implements Kpi<CasesClosedToCreated.Accu
   /** What {@link #countsOf} returns for a case closed in the window. */
   private static final int CLOSED = 2;
 
+  /** What {@link #countsOf} adds for a case opened or closed in the window, or both. */
+  private static final int CASE = 4;
+
   private static final Curve DEFAULT_CURVE =
       Curve.Piecewise.of(new Point(0.4, 0), new Point(0.8, 50), new Point(1.0, 100));
 
@@ -184,7 +187,7 @@ public final class CasesClosedToCreated implements Kpi<CasesClosedToCreated.Accu
       if ((counts & CLOSED) != 0) {
         closed++;
       }
-      if (counts != 0) {
+      if ((counts & CASE) != 0) {
         cases++;
       }
     }
@@ -221,8 +224,9 @@ public final class CasesClosedToCreated implements Kpi<CasesClosedToCreated.Accu
 
   /**
    * Returns what a signal adds to the counts: {@link #OPENED} for a case opened in the window,
-   * {@link #CLOSED} for one closed in it, both for one that did both, and 0 for any other signal.
-   * The accumulator and the store both count through this one rule.
+   * {@link #CLOSED} for one closed in it, both for one that did both, with {@link #CASE} in each
+   * of these cases, and 0 for any other signal. Bit k counts the store's long k. The accumulator
+   * and the store both count through this one rule.
    */
   private static int countsOf(Window window, Signal signal) {
     Checks.requireNonNull("signal", signal);
@@ -231,7 +235,8 @@ public final class CasesClosedToCreated implements Kpi<CasesClosedToCreated.Accu
     }
     boolean openedIn = WindowMath.contains(window, c.openedAt());
     boolean closedIn = c.closedAt() != null && WindowMath.contains(window, c.closedAt());
-    return (openedIn ? OPENED : 0) | (closedIn ? CLOSED : 0);
+    int counts = (openedIn ? OPENED : 0) | (closedIn ? CLOSED : 0);
+    return counts == 0 ? 0 : counts | CASE;
   }
 
   private static KpiValue resultOf(long opened, long closed, long cases) {
@@ -252,17 +257,7 @@ public final class CasesClosedToCreated implements Kpi<CasesClosedToCreated.Accu
 
     @Override
     public void add(int pair, Signal signal) {
-      int at = base(pair);
-      int counts = countsOf(window(), signal);
-      if ((counts & OPENED) != 0) {
-        words[at]++;
-      }
-      if ((counts & CLOSED) != 0) {
-        words[at + 1]++;
-      }
-      if (counts != 0) {
-        words[at + 2]++;
-      }
+      countEach(pair, countsOf(window(), signal));
     }
 
     @Override

@@ -242,14 +242,7 @@ public final class FirstTimeFixRate implements Kpi<FirstTimeFixRate.Accumulator>
 
     @Override
     public void add(int pair, Signal signal) {
-      int at = base(pair);
-      int counts = countsOf(window(), signal);
-      if ((counts & KNOWN) != 0) {
-        words[at]++;
-      }
-      if ((counts & FIXED) != 0) {
-        words[at + 1]++;
-      }
+      countEach(pair, countsOf(window(), signal));
     }
 
     @Override

@@ -53,11 +53,11 @@ public final class OpenSupportCases implements Kpi<OpenSupportCases.Accumulator>
   /** The version of the accumulator's serialized form that this class writes and reads. */
   public static final int STATE_VERSION = 1;
 
-  /** What {@link #countsOf} returns for a case opened at or before T. */
-  private static final int SEEN = 1;
+  /** What {@link #countsOf} adds for a case that is also still open at T: the store's long 0. */
+  private static final int OPEN = 1;
 
-  /** What {@link #countsOf} adds for a case that is also still open at T. */
-  private static final int OPEN = 2;
+  /** What {@link #countsOf} returns for a case opened at or before T: the store's long 1. */
+  private static final int SEEN = 2;
 
   private static final Curve DEFAULT_CURVE =
       Curve.Piecewise.of(
@@ -227,14 +227,7 @@ public final class OpenSupportCases implements Kpi<OpenSupportCases.Accumulator>
 
     @Override
     public void add(int pair, Signal signal) {
-      int at = base(pair);
-      int counts = countsOf(window(), signal);
-      if ((counts & SEEN) != 0) {
-        words[at + 1]++;
-      }
-      if ((counts & OPEN) != 0) {
-        words[at]++;
-      }
+      countEach(pair, countsOf(window(), signal));
     }
 
     @Override

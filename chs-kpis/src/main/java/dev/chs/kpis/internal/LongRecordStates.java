@@ -88,6 +88,23 @@ public abstract class LongRecordStates<A extends KpiAccumulator<A>> implements K
   }
 
   /**
+   * Adds one to each long of {@code pair}'s record whose bit is set in {@code counted}: bit
+   * {@code k} counts long {@code k}. The add of a store whose longs are all counts, given what a
+   * signal counts as bits.
+   *
+   * @param pair the pair's number
+   * @param counted the longs to count, as bits; 0 counts none
+   * @throws IndexOutOfBoundsException if {@code pair} is negative or not below the capacity,
+   *     whatever {@code counted} is
+   */
+  protected final void countEach(int pair, int counted) {
+    int at = base(pair);
+    for (int k = 0; k < width; k++) {
+      words[at + k] += (counted >>> k) & 1;
+    }
+  }
+
+  /**
    * Adds every long of one pair's record in {@code other} to the same long of {@code pair}'s
    * record: the merge of a store whose longs are all counts. A pair may be merged into itself.
    *
