@@ -188,21 +188,17 @@ class ExactSumsTest {
   @Test
   void quotient_byADivisorBelowTwoTo31_allocatesNothing() throws ReflectiveOperationException {
     long[] words = threeTimesOneTenth();
-    // chs-api reads no java.management, so the HotSpot counter is reached by reflection.
-    Object threads = Class.forName("java.lang.management.ManagementFactory")
-        .getMethod("getThreadMXBean").invoke(null);
-    java.lang.reflect.Method allocatedBytes = Class.forName("com.sun.management.ThreadMXBean")
-        .getMethod("getCurrentThreadAllocatedBytes");
+    ThreadAllocation allocation = new ThreadAllocation();
     double seen = 0;
     for (int i = 0; i < 200_000; i++) {
       seen += ExactSums.quotient(words[0], words[1], words[2] + i, 3 + (i & 1023));
     }
 
-    long before = (long) allocatedBytes.invoke(threads);
+    long before = allocation.bytes();
     for (int i = 0; i < 100_000; i++) {
       seen += ExactSums.quotient(words[0], words[1], words[2] + i, 3 + (i & 1023));
     }
-    long allocated = (long) allocatedBytes.invoke(threads) - before;
+    long allocated = allocation.bytes() - before;
 
     // The counter itself may cost a few dozen bytes; 100,000 quotients must not cost one each.
     assertThat(allocated).isLessThan(1_000);

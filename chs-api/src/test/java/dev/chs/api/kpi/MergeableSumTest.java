@@ -200,11 +200,7 @@ class MergeableSumTest {
     double[] terms = {0.53, -0.3, 1e12, 0x1p-70, -7.25, 0.1};
     MergeableSum sum = new MergeableSum();
     MergeableSum other = sumOf(0.2, -0.41);
-    // chs-api reads no java.management, so the HotSpot counter is reached by reflection.
-    Object threads = Class.forName("java.lang.management.ManagementFactory")
-        .getMethod("getThreadMXBean").invoke(null);
-    java.lang.reflect.Method allocatedBytes = Class.forName("com.sun.management.ThreadMXBean")
-        .getMethod("getCurrentThreadAllocatedBytes");
+    ThreadAllocation allocation = new ThreadAllocation();
     double seen = 0;
     for (int i = 0; i < 200_000; i++) {
       sum.add(terms[i % terms.length]);
@@ -212,13 +208,13 @@ class MergeableSumTest {
       seen += sum.value();
     }
 
-    long before = (long) allocatedBytes.invoke(threads);
+    long before = allocation.bytes();
     for (int i = 0; i < 100_000; i++) {
       sum.add(terms[i % terms.length]);
       sum.merge(other);
       seen += sum.value();
     }
-    long allocated = (long) allocatedBytes.invoke(threads) - before;
+    long allocated = allocation.bytes() - before;
 
     // The counter itself may cost a few dozen bytes; 100,000 rounds must not cost one each.
     assertThat(allocated).isLessThan(1_000);
