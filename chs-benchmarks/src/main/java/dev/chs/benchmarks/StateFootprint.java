@@ -95,15 +95,8 @@ public final class StateFootprint {
         }
       }
     }
-    // Counted by class rather than subtracted by address, since the collector may move objects
-    // between two walks of a graph this large.
     Object[] holder = all.toArray();
-    GraphLayout walked = GraphLayout.parseInstance(holder);
-    long allBytes = walked.totalSize();
-    for (Class<?> owned : List.of(String.class, byte[].class, Window.class,
-        java.time.Instant.class, java.time.Duration.class)) {
-      allBytes -= walked.getClassSizes().count(owned);
-    }
+    long allBytes = ownBytes(GraphLayout.parseInstance(holder));
     System.out.printf("accumulators, mean per pair:           %d bytes (%d pairs)%n",
         allBytes / pairs.size(), pairs.size());
 
@@ -131,12 +124,7 @@ public final class StateFootprint {
     }
     long storeBytes = 0;
     for (int i = 0; i < stores.size(); i++) {
-      GraphLayout store = GraphLayout.parseInstance(stores.get(i));
-      long bytes = store.totalSize();
-      for (Class<?> owned : List.of(String.class, byte[].class, Window.class,
-          java.time.Instant.class, java.time.Duration.class)) {
-        bytes -= store.getClassSizes().count(owned);
-      }
+      long bytes = ownBytes(GraphLayout.parseInstance(stores.get(i)));
       storeBytes += bytes;
       System.out.printf("  store of %-24s %6.1f bytes per pair%n", withStores.get(i).id(),
           bytes / (double) numbers.size());
@@ -156,5 +144,19 @@ public final class StateFootprint {
         .count() != 7) {
       throw new IllegalStateException("expected the seven built-in KPIs");
     }
+  }
+
+  /**
+   * Returns the size of a graph less its strings, byte arrays, windows and instants, which the
+   * signals own or every pair shares. They are counted by class rather than subtracted by
+   * address, since the collector may move objects between two walks of a graph this large.
+   */
+  private static long ownBytes(GraphLayout graph) {
+    long bytes = graph.totalSize();
+    for (Class<?> owned : List.of(String.class, byte[].class, Window.class,
+        java.time.Instant.class, java.time.Duration.class)) {
+      bytes -= graph.getClassSizes().count(owned);
+    }
+    return bytes;
   }
 }
