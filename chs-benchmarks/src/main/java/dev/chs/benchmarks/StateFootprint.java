@@ -20,7 +20,7 @@ import org.openjdk.jol.info.GraphLayout;
 /**
  * Measures the memory that aggregation holds per (account, cloud) pair, with JOL.
  *
- * <p>It prints three figures for the synthetic portfolio, leaving out what every pair shares or
+ * <p>It prints these figures for the synthetic portfolio, leaving out what every pair shares or
  * what the signals own (the window, ids, clouds):
  *
  * <ul>
@@ -31,7 +31,9 @@ import org.openjdk.jol.info.GraphLayout;
  *       exactly the number of pairs, divided by the pairs;
  *   <li>a whole {@link SignalAggregator} divided by its pairs, which adds the tables that find a
  *       pair and the arrays per pair, and whose stores have grown by doubling, so they hold
- *       room for more pairs than there are.
+ *       room for more pairs than there are;
+ *   <li>the same, for an aggregator told the number of pairs ahead ({@link
+ *       SignalAggregator#ensureCapacity}), whose arrays and stores hold room for exactly those.
  * </ul>
  *
  * <p>Run with (JOL needs to attach to its own JVM to read record fields):
@@ -140,6 +142,12 @@ public final class StateFootprint {
     if (Boolean.getBoolean("footprint.classes")) {
       System.out.println(layout.toFootprint());
     }
+    SignalAggregator roomy = SignalAggregator.of(model, SyntheticPortfolio.AS_OF);
+    roomy.ensureCapacity(numbers.size());
+    roomy.addAll(signals);
+    System.out.printf("whole aggregator told the pairs ahead: %d bytes (%d pairs)%n",
+        GraphLayout.parseInstance(roomy).subtract(shared).totalSize() / roomy.pairs(),
+        roomy.pairs());
     if (model.kpis().size() != 7 || model.kpis().stream().map(WeightedKpi::id).distinct()
         .count() != 7) {
       throw new IllegalStateException("expected the seven built-in KPIs");

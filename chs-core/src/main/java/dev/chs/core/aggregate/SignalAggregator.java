@@ -56,7 +56,9 @@ import org.jspecify.annotations.Nullable;
  * ({@link Kpi#newStates}) keeps every pair's state in that store, at the pair's number, and has no
  * accumulator per pair at all: a signal then reads and writes the store at a computed index, and
  * the pair's state leaves the store as an accumulator only where values are produced for a cloud
- * with account-wide signals. The values are the same either way.
+ * with account-wide signals. The values are the same either way. The per-pair arrays and the
+ * stores grow by doubling; {@link #ensureCapacity} sizes them once instead, for a caller who knows
+ * roughly how many pairs to expect.
  * {@link #addAll} of a {@link java.util.RandomAccess} list looks the pairs of a few signals up
  * before it adds them, so that their cache misses overlap; the result is that of {@link #add}
  * called on each signal in order.
@@ -198,6 +200,26 @@ public final class SignalAggregator {
   }
 
   /**
+   * Makes room for at least {@code pairs} (account, cloud) pairs, counting each account's
+   * account-wide signals as one pair, so that making that many grows no array: a hint for a caller
+   * who knows roughly how large its portfolio is. Without it the per-pair arrays and the KPIs'
+   * stores grow by doubling, which copies them as they grow and may leave them up to half empty.
+   * It changes no value.
+   *
+   * @param pairs how many pairs to make room for; fewer than the aggregator has room for already
+   *     changes nothing
+   * @throws IllegalArgumentException if {@code pairs} is negative
+   */
+  public void ensureCapacity(int pairs) {
+    if (pairs < 0) {
+      throw new IllegalArgumentException("pairs: must be at least 0, was " + pairs);
+    }
+    if (pairs > accountOf.length) {
+      growPairs(pairs);
+    }
+  }
+
+  /**
    * Adds a signal.
    *
    * @param signal the signal
@@ -297,15 +319,21 @@ public final class SignalAggregator {
       groupedRank[j] = cloudRank[cloudOf[p]];
     }
 
+    // Each account's place in the order of ids. The accounts are then visited by number, the
+    // order in which they and most of their pairs were first seen, so that the stores are read
+    // mostly forwards rather than at random.
     AccountId[] inOrder = Arrays.copyOf(accountIds, accounts);
     Arrays.sort(inOrder);
-    List<AccountValues> results = new ArrayList<>(accounts);
-    for (AccountId account : inOrder) {
-      int a = accountNumbers.get(account, AccountIndex.hash(account));
-      sortByCloud(grouped, groupedRank, start[a], start[a + 1]);
-      results.add(resultsOf(account, grouped, start[a], start[a + 1], kpiSupplied));
+    int[] place = new int[accounts];
+    for (int r = 0; r < accounts; r++) {
+      place[accountNumbers.get(inOrder[r], AccountIndex.hash(inOrder[r]))] = r;
     }
-    return results;
+    AccountValues[] results = new AccountValues[accounts];
+    for (int a = 0; a < accounts; a++) {
+      sortByCloud(grouped, groupedRank, start[a], start[a + 1]);
+      results[place[a]] = resultsOf(accountIds[a], grouped, start[a], start[a + 1], kpiSupplied);
+    }
+    return new ArrayList<>(Arrays.asList(results));
   }
 
   /**

@@ -144,6 +144,24 @@ class SignalAggregatorStatesTest {
   }
 
   @Property(tries = 200)
+  void roomMadeForPairsAheadChangesNoValueNorFailure(
+      @ForAll long seed, @ForAll @IntRange(min = 0, max = 5000) int room) {
+    List<Signal> signals = randomSignals(new Random(seed));
+    SignalAggregator expected = SignalAggregator.of(hidden, T);
+    expected.addAll(signals);
+
+    SignalAggregator roomy = SignalAggregator.of(stored, T);
+    roomy.ensureCapacity(room);
+    int half = signals.size() / 2;
+    roomy.addAll(signals.subList(0, half));
+    // Less room than the aggregator has, once some pairs are made, changes nothing either.
+    roomy.ensureCapacity(room / 3);
+    roomy.addAll(signals.subList(half, signals.size()));
+
+    assertSameAggregate(roomy, expected);
+  }
+
+  @Property(tries = 200)
   void givesTheValuesAndFailuresOfMergedAccumulators(
       @ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int partitions) {
     Random random = new Random(seed);

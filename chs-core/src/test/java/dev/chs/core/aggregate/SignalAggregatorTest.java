@@ -20,7 +20,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -246,6 +250,41 @@ class SignalAggregatorTest {
     assertThat(listed.pairs()).isEqualTo(oneByOne.pairs());
     assertThat(listed.unread()).isEqualTo(oneByOne.unread());
     assertThat(listed.afterAsOf()).isEqualTo(oneByOne.afterAsOf());
+  }
+
+  @Property(tries = 100)
+  void givesAccountsAndTheirCloudsInOrderOfIdWhateverOrderTheyArriveIn(
+      @ForAll long seed, @ForAll @IntRange(min = 1, max = 200) int n) {
+    Random random = new Random(seed);
+    List<String> names = List.of("k", "b", "zeta", "a", "acme", "m-2", "m-10", "globex");
+    List<CloudId> clouds = List.of(SERVICE, SALES, CloudId.of("a"), CloudId.of("zz"));
+    SignalAggregator aggregator = SignalAggregator.of(model, T);
+    Map<String, SortedSet<String>> seen = new TreeMap<>();
+    for (int i = 0; i < n; i++) {
+      String name = names.get(random.nextInt(names.size()));
+      CloudId cloud = clouds.get(random.nextInt(clouds.size()));
+      aggregator.add(opened(AccountId.of(name), cloud, "c" + i));
+      seen.computeIfAbsent(name, k -> new TreeSet<>()).add(cloud.value());
+    }
+
+    List<AccountValues> results = aggregator.results();
+
+    assertThat(results).extracting(values -> values.account().value())
+        .containsExactlyElementsOf(seen.keySet());
+    for (AccountValues account : results) {
+      assertThat(account.clouds()).extracting(cloud -> cloud.cloud().value())
+          .as(account.account().value())
+          .containsExactlyElementsOf(seen.get(account.account().value()));
+    }
+  }
+
+  @Test
+  void refusesToMakeRoomForANegativeNumberOfPairs() {
+    SignalAggregator aggregator = SignalAggregator.of(model, T);
+
+    assertThatThrownBy(() -> aggregator.ensureCapacity(-1))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("pairs: must be at least 0, was -1");
   }
 
   @Test
