@@ -274,6 +274,10 @@ public final class SignalAggregator {
               + " accumulators; was " + Arrays.toString(other.slotOf) + ", expected "
               + Arrays.toString(slotOf) + " (-1 for a store)");
     }
+    if (pairCount == 0) {
+      // Every pair of other becomes one of this aggregator's, and no other pair does.
+      ensureCapacity(other.pairCount);
+    }
     supplied.addAll(other.supplied);
     unread += other.unread;
     afterAsOf += other.afterAsOf;
