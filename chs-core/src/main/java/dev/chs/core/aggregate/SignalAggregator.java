@@ -208,7 +208,8 @@ public final class SignalAggregator {
    *
    * @param pairs how many pairs to make room for; fewer than the aggregator has room for already
    *     changes nothing
-   * @throws IllegalArgumentException if {@code pairs} is negative
+   * @throws IllegalArgumentException if {@code pairs} is negative, or more than the per-pair
+   *     arrays or a KPI's store can hold; the aggregator is then left as it was
    */
   public void ensureCapacity(int pairs) {
     if (pairs < 0) {
@@ -596,7 +597,7 @@ public final class SignalAggregator {
       accountNumbers.put(account, hash, number);
     }
     if (pairCount == accountOf.length) {
-      growPairs(2 * pairCount);
+      growPairs((int) Math.min(Integer.MAX_VALUE, 2L * pairCount));
     }
     int pair = pairCount++;
     accountOf[pair] = number;
@@ -605,16 +606,26 @@ public final class SignalAggregator {
     return pair;
   }
 
+  /**
+   * Gives every per-pair array and store room for {@code capacity} pairs. What can refuse, the
+   * stores and the bound of the accumulators' array, refuses before any of the aggregator's own
+   * arrays changes, so that a refusal leaves it as it was, with room to spare in some stores.
+   */
   private void growPairs(int capacity) {
-    accountOf = Arrays.copyOf(accountOf, capacity);
-    cloudOf = Arrays.copyOf(cloudOf, capacity);
-    arr = Arrays.copyOf(arr, capacity);
-    accumulators = Arrays.copyOf(accumulators, capacity * slots);
+    if (slots > 0 && capacity > Integer.MAX_VALUE / slots) {
+      throw new IllegalArgumentException(
+          "pairs: at most " + Integer.MAX_VALUE / slots + " for a model with " + slots
+              + " KPIs that keep no store, was " + capacity);
+    }
     for (KpiStates<?> store : stores) {
       if (store != null) {
         store.ensureCapacity(capacity);
       }
     }
+    accountOf = Arrays.copyOf(accountOf, capacity);
+    cloudOf = Arrays.copyOf(cloudOf, capacity);
+    arr = Arrays.copyOf(arr, capacity);
+    accumulators = Arrays.copyOf(accumulators, capacity * slots);
     if (failed != null) {
       failed = Arrays.copyOf(failed, capacity);
     }

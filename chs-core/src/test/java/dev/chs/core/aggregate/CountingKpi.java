@@ -147,6 +147,9 @@ final class CountingKpi implements Kpi<CountingKpi.Count> {
 
   /** Every pair's count in one array. */
   final class Counts implements KpiStates<Count> {
+    /** The most pairs a store holds: about what a long[] can. */
+    static final int MOST_PAIRS = Integer.MAX_VALUE - 8;
+
     private final Window window;
     private long[] n = new long[0];
 
@@ -163,6 +166,11 @@ final class CountingKpi implements Kpi<CountingKpi.Count> {
     public void ensureCapacity(int pairs) {
       if (pairs < 0) {
         throw new IllegalArgumentException("pairs: must be >= 0, was " + pairs);
+      }
+      if (pairs > MOST_PAIRS) {
+        // As the built-in stores do, rather than fail to allocate the array.
+        throw new IllegalArgumentException(
+            "pairs: '" + id() + "' holds at most " + MOST_PAIRS + " pairs, was " + pairs);
       }
       if (pairs > n.length) {
         n = Arrays.copyOf(n, pairs);

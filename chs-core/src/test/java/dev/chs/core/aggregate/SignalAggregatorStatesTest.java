@@ -161,6 +161,24 @@ class SignalAggregatorStatesTest {
     assertSameAggregate(roomy, expected);
   }
 
+  @Test
+  void leavesItselfAsItWasWhenAStoreRefusesTheRoomAsked() {
+    SignalAggregator aggregator = SignalAggregator.of(stored, T);
+    aggregator.add(opened(ACME, SALES, "c1"));
+
+    // The stores of CountingKpi refuse more pairs than a long[] holds.
+    assertThatThrownBy(() -> aggregator.ensureCapacity(Integer.MAX_VALUE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("pairs: 'cases_opened' holds at most");
+
+    aggregator.add(opened(ACME, SALES, "c2"));
+    aggregator.add(opened(GLOBEX, SERVICE, "c3"));
+    SignalAggregator expected = SignalAggregator.of(hidden, T);
+    expected.addAll(List.of(opened(ACME, SALES, "c1"), opened(ACME, SALES, "c2"),
+        opened(GLOBEX, SERVICE, "c3")));
+    assertSameAggregate(aggregator, expected);
+  }
+
   @Property(tries = 200)
   void givesTheValuesAndFailuresOfMergedAccumulators(
       @ForAll long seed, @ForAll @IntRange(min = 1, max = 5) int partitions) {

@@ -279,6 +279,23 @@ class SignalAggregatorTest {
   }
 
   @Test
+  void refusesRoomForMorePairsThanItsArraysHoldAndStaysAsItWas() {
+    SignalAggregator aggregator = SignalAggregator.of(model, T);
+    aggregator.add(opened(ACME, SALES, "c1"));
+
+    // Each of the model's two KPIs keeps an accumulator per pair, in one array of two slots each.
+    assertThatThrownBy(() -> aggregator.ensureCapacity(Integer.MAX_VALUE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("pairs: at most 1073741823 for a model with 2 KPIs that keep no store, was "
+            + Integer.MAX_VALUE);
+
+    aggregator.add(opened(ACME, SALES, "c2"));
+    aggregator.add(opened(GLOBEX, SALES, "c3"));
+    assertThat(aggregator.pairs()).isEqualTo(2);
+    assertThat(raw(aggregator.results().get(0).clouds().get(0), 0)).isEqualTo(2);
+  }
+
+  @Test
   void refusesToMakeRoomForANegativeNumberOfPairs() {
     SignalAggregator aggregator = SignalAggregator.of(model, T);
 
