@@ -2,14 +2,15 @@ package dev.chs.kpis;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The distinct complaint ids of one pair in the store of {@link ComplaintsRaised}, held in one
- * reference, so that a pair with no complaint costs a null slot and a pair with one costs only the
- * slot beside the id its signal brought. A slot holds one of:
+ * The distinct complaint ids of one pair, in the store of {@link ComplaintsRaised} or in one of its
+ * accumulators, held in one reference, so that a pair with no complaint costs a null slot and a
+ * pair with one costs only the slot beside the id its signal brought. A slot holds one of:
  *
  * <ul>
  *   <li>{@code null}: no id;
@@ -163,8 +164,25 @@ final class ComplaintIds {
     return ids;
   }
 
-  /** Returns the set an accumulator starts from: null for no id, as a new accumulator has. */
-  static @Nullable SortedSet<String> forAccumulator(@Nullable Object slot) {
-    return slot == null ? null : toSortedSet(slot);
+  /**
+   * Returns a slot with the ids of {@code slot} that shares no set with it, for another owner: the
+   * slot itself, unless it holds a set.
+   */
+  static @Nullable Object copyOf(@Nullable Object slot) {
+    return slot instanceof ManyIds many ? new ManyIds(new TreeSet<>(many.ids)) : slot;
+  }
+
+  /** Returns the slot's ids in ascending order, read through rather than copied. */
+  static Iterable<String> inOrder(@Nullable Object slot) {
+    if (slot == null) {
+      return List.of();
+    }
+    if (slot instanceof String one) {
+      return List.of(one);
+    }
+    if (slot instanceof String[] few) {
+      return Arrays.asList(few);
+    }
+    return ((ManyIds) slot).ids;
   }
 }

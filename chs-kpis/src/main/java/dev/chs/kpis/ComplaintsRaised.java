@@ -21,8 +21,6 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -133,7 +131,7 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
     if (count < 0) {
       throw StateFields.corrupt(ID, "count of complaint ids must be >= 0, was " + count);
     }
-    TreeSet<String> ids = new TreeSet<>();
+    Object ids = null;
     String previous = null;
     for (int i = 0; i < count; i++) {
       String id = in.readUTF();
@@ -145,10 +143,10 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
         throw StateFields.corrupt(ID, "complaint id [" + i + "] must sort after '" + previous
             + "', was '" + id + "'");
       }
-      ids.add(id);
+      ids = ComplaintIds.with(ids, id);
       previous = id;
     }
-    return new Accumulator(window, ids.isEmpty() ? null : ids);
+    return new Accumulator(window, ids);
   }
 
   /** Returns the value of a pair with {@code count} distinct complaints. */
@@ -170,16 +168,17 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
 
   /**
    * The state of {@code complaints_raised} for one account and cloud: the ids of the complaints
-   * raised in the window. Not thread-safe.
+   * raised in the window, in one reference as {@link ComplaintIds} holds them, so that an account
+   * with no complaint or one costs no collection. Not thread-safe.
    *
    * @since 0.1.0
    */
   public static final class Accumulator implements KpiAccumulator<Accumulator> {
     private final Window window;
-    // Null until the first complaint, since most accounts raise none.
-    private @Nullable SortedSet<String> ids;
+    // A slot of ComplaintIds that this accumulator alone owns: null until the first complaint.
+    private @Nullable Object ids;
 
-    private Accumulator(Window window, @Nullable SortedSet<String> ids) {
+    private Accumulator(Window window, @Nullable Object ids) {
       this.window = window;
       this.ids = ids;
     }
@@ -201,23 +200,14 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
     public void add(Signal signal) {
       String id = countedId(window, signal);
       if (id != null) {
-        ids().add(id);
+        ids = ComplaintIds.with(ids, id);
       }
     }
 
     @Override
     public void merge(Accumulator other) {
       KpiState.requireSameWindow(ID, window, other.window);
-      if (other.ids != null) {
-        ids().addAll(other.ids);
-      }
-    }
-
-    private SortedSet<String> ids() {
-      if (ids == null) {
-        ids = new TreeSet<>();
-      }
-      return ids;
+      ids = ComplaintIds.union(ids, other.ids);
     }
 
     /**
@@ -228,7 +218,7 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
      */
     @Override
     public KpiValue result(boolean sourceSupplied) {
-      return resultOf(ids == null ? 0 : ids.size(), sourceSupplied);
+      return resultOf(ComplaintIds.count(ids), sourceSupplied);
     }
 
     /**
@@ -240,12 +230,8 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
     @Override
     public void writeTo(DataOutput out) throws IOException {
       KpiState.writeHeader(out, ID, STATE_VERSION, window);
-      if (ids == null) {
-        out.writeInt(0);
-        return;
-      }
-      out.writeInt(ids.size());
-      for (String id : ids) {
+      out.writeInt(ComplaintIds.count(ids));
+      for (String id : ComplaintIds.inOrder(ids)) {
         out.writeUTF(id);
       }
     }
@@ -305,7 +291,7 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
     @Override
     public Accumulator accumulator(int pair) {
       Objects.checkIndex(pair, slots.length);
-      return new Accumulator(window, ComplaintIds.forAccumulator(slots[pair]));
+      return new Accumulator(window, ComplaintIds.copyOf(slots[pair]));
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.chs.kpis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -97,7 +98,36 @@ class ComplaintIdsTest {
   void countsNothingInAnEmptySlot() {
     assertThat(ComplaintIds.count(null)).isZero();
     assertThat(ComplaintIds.toSortedSet(null)).isEmpty();
-    assertThat(ComplaintIds.forAccumulator(null)).isNull();
+    assertThat(ComplaintIds.copyOf(null)).isNull();
+    assertThat(ComplaintIds.inOrder(null)).isEmpty();
     assertThat(ComplaintIds.union(null, null)).isNull();
+  }
+
+  @Test
+  void readsEachFormInAscendingOrder() {
+    assertThat(ComplaintIds.inOrder(slotOf("k1"))).containsExactly("k1");
+    assertThat(ComplaintIds.inOrder(slotOf("k3", "k1", "k2"))).containsExactly("k1", "k2", "k3");
+    String[] many = numbered(ComplaintIds.MAX_SORTED_ARRAY + 3);
+    List<String> reversed = new ArrayList<>(List.of(many));
+    Collections.reverse(reversed);
+
+    assertThat(ComplaintIds.inOrder(slotOf(reversed.toArray(new String[0]))))
+        .containsExactly(many);
+  }
+
+  @Test
+  void copiesOnlyASetForAnotherOwner() {
+    Object one = slotOf("k1");
+    Object few = slotOf("k1", "k2");
+    Object many = slotOf(numbered(ComplaintIds.MAX_SORTED_ARRAY + 1));
+
+    Object copiedMany = ComplaintIds.copyOf(many);
+    ComplaintIds.with(copiedMany, "new");
+
+    assertThat(ComplaintIds.copyOf(one)).isSameAs(one);
+    assertThat(ComplaintIds.copyOf(few)).isSameAs(few);
+    assertThat(copiedMany).isNotSameAs(many);
+    assertThat(ComplaintIds.count(many)).isEqualTo(ComplaintIds.MAX_SORTED_ARRAY + 1);
+    assertThat(ComplaintIds.count(copiedMany)).isEqualTo(ComplaintIds.MAX_SORTED_ARRAY + 2);
   }
 }
