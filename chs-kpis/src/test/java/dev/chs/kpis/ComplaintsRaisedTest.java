@@ -18,9 +18,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class ComplaintsRaisedTest extends KpiContract<ComplaintsRaised.Accumulator> {
@@ -106,6 +112,43 @@ class ComplaintsRaisedTest extends KpiContract<ComplaintsRaised.Accumulator> {
     assertThat(kpi.defaultCurve().score(2)).isEqualTo(20);
     assertThat(kpi.defaultCurve().score(3)).isEqualTo(0);
     assertThat(kpi.defaultCurve().score(9)).isEqualTo(0);
+  }
+
+  @Property(tries = 200)
+  void countsAndWritesManyDistinctIdsMergedAcrossPartitions(
+      @ForAll @IntRange(min = 0, max = 60) int distinct,
+      @ForAll @IntRange(min = 1, max = 4) int partitions,
+      @ForAll long seed) throws IOException {
+    // Past the sorted array of 16 ids that an accumulator keeps before a set, with repeats.
+    Random random = new Random(seed);
+    List<List<Signal>> parts = new ArrayList<>();
+    for (int p = 0; p < partitions; p++) {
+      parts.add(new ArrayList<>());
+    }
+    Set<String> expected = new TreeSet<>();
+    for (int i = 0; i < 2 * distinct; i++) {
+      String id = "CMP-" + random.nextInt(Math.max(1, distinct));
+      parts.get(random.nextInt(partitions)).add(complaint(id, T));
+      expected.add(id);
+    }
+    ComplaintsRaised.Accumulator merged = accumulate(parts.get(0));
+    for (List<Signal> part : parts.subList(1, partitions)) {
+      merged.merge(accumulate(part));
+    }
+
+    int n = expected.size();
+    Set<String> flags = n == 0 ? Set.of() : COMPLAINT;
+    assertThat(merged.result(true)).isEqualTo(new KpiValue.Measured(ID, n, n, n, flags));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      KpiState.writeHeader(out, ID, ComplaintsRaised.STATE_VERSION, WINDOW);
+      out.writeInt(n);
+      for (String id : expected) {
+        out.writeUTF(id);
+      }
+    }
+    assertThat(bytesOf(merged)).isEqualTo(bytes.toByteArray());
+    assertThat(read(bytes.toByteArray()).result(true)).isEqualTo(merged.result(true));
   }
 
   @Test
