@@ -1,6 +1,7 @@
 package dev.chs.core.aggregate;
 
 import dev.chs.api.AccountId;
+import dev.chs.api.internal.HandedOverList;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,7 +22,7 @@ public record AccountValues(AccountId account, List<CloudValues> clouds) {
    */
   public AccountValues {
     Objects.requireNonNull(account, "account: must not be null");
-    clouds = List.copyOf(Objects.requireNonNull(clouds, "clouds: must not be null"));
+    clouds = HandedOverList.copyOf(Objects.requireNonNull(clouds, "clouds: must not be null"));
     int repeated = Distinct.firstRepeated(clouds, CloudValues::cloud);
     if (repeated >= 0) {
       throw new IllegalArgumentException(

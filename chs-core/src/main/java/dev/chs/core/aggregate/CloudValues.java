@@ -1,6 +1,7 @@
 package dev.chs.core.aggregate;
 
 import dev.chs.api.CloudId;
+import dev.chs.api.internal.HandedOverList;
 import dev.chs.api.kpi.KpiValue;
 import java.util.List;
 import java.util.Objects;
@@ -32,7 +33,7 @@ public record CloudValues(CloudId cloud, double arr, List<KpiValue> values) {
       throw new IllegalArgumentException(
           "arr of cloud '" + cloud + "': must be a finite number >= 0, was " + arr);
     }
-    values = List.copyOf(Objects.requireNonNull(values, "values: must not be null"));
+    values = HandedOverList.copyOf(Objects.requireNonNull(values, "values: must not be null"));
     int repeated = Distinct.firstRepeated(values, KpiValue::kpiId);
     if (repeated >= 0) {
       throw new IllegalArgumentException(

@@ -3,6 +3,7 @@ package dev.chs.core.aggregate;
 import dev.chs.api.AccountId;
 import dev.chs.api.CloudId;
 import dev.chs.api.Window;
+import dev.chs.api.internal.HandedOverList;
 import dev.chs.api.kpi.Kpi;
 import dev.chs.api.kpi.KpiAccumulator;
 import dev.chs.api.kpi.KpiStates;
@@ -739,24 +740,27 @@ public final class SignalAggregator {
         wide = pairs[j];
       }
     }
-    List<CloudValues> values = new ArrayList<>(to - from);
+    // The arrays are handed over to the values, which keep them instead of copying them.
+    int named = to - from - (wide < 0 ? 0 : 1);
+    CloudValues[] values = new CloudValues[Math.max(1, named)];
+    int next = 0;
     for (int j = from; j < to; j++) {
       if (pairs[j] != wide) {
-        values.add(valuesOf(clouds[cloudOf[pairs[j]]], pairs[j], wide, kpiSupplied));
+        values[next++] = valuesOf(clouds[cloudOf[pairs[j]]], pairs[j], wide, kpiSupplied);
       }
     }
-    if (values.isEmpty()) {
-      values.add(valuesOf(CloudId.ACCOUNT_WIDE, wide, -1, kpiSupplied));
+    if (named == 0) {
+      values[0] = valuesOf(CloudId.ACCOUNT_WIDE, wide, -1, kpiSupplied);
     }
-    return new AccountValues(account, values);
+    return new AccountValues(account, HandedOverList.of(values));
   }
 
   private CloudValues valuesOf(CloudId cloud, int pair, int wide, boolean[] kpiSupplied) {
-    List<KpiValue> values = new ArrayList<>(width);
+    KpiValue[] values = new KpiValue[width];
     for (int i = 0; i < width; i++) {
-      values.add(valueOf(pair, wide, i, kpiSupplied[i]));
+      values[i] = valueOf(pair, wide, i, kpiSupplied[i]);
     }
-    return new CloudValues(cloud, arr[pair], values);
+    return new CloudValues(cloud, arr[pair], HandedOverList.of(values));
   }
 
   private KpiValue valueOf(int pair, int wide, int i, boolean kpiSupplied) {

@@ -296,6 +296,24 @@ class SignalAggregatorTest {
   }
 
   @Test
+  void givesValuesThatCannotBeChanged() {
+    SignalAggregator aggregator = SignalAggregator.of(model, T);
+    aggregator.add(opened(ACME, SALES, "c1"));
+    AccountValues account = aggregator.results().get(0);
+    CloudValues cloud = account.clouds().get(0);
+
+    assertThatThrownBy(() -> account.clouds().add(cloud))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> account.clouds().set(0, cloud))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> cloud.values().set(0, cloud.values().get(1)))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> cloud.values().remove(0))
+        .isInstanceOf(UnsupportedOperationException.class);
+    assertThat(cloud.values()).hasSize(2);
+  }
+
+  @Test
   void refusesToMakeRoomForANegativeNumberOfPairs() {
     SignalAggregator aggregator = SignalAggregator.of(model, T);
 
