@@ -169,7 +169,7 @@ final class ComplaintIds {
    * slot itself, unless it holds a set.
    */
   static @Nullable Object copyOf(@Nullable Object slot) {
-    return slot instanceof ManyIds many ? new ManyIds(new TreeSet<>(many.ids)) : slot;
+    return slot instanceof ManyIds ? new ManyIds(toSortedSet(slot)) : slot;
   }
 
   /** Returns the slot's ids in ascending order, read through rather than copied. */
