@@ -21,17 +21,23 @@ import java.util.Optional;
  *  "seed": 7, "method": "...", "rows": 5000, "churned": 707, "label": "churn",
  *  "models": [{"name": "learned", "auc": 0.86, "brier": 0.09, "log_loss": 0.3,
  *              "top_decile_lift": 5.1, "top_decile_churn_captured": 0.51,
- *              "max_calibration_error": 0.02, "calibration_pass_chance": 0.81, "unscored": 0,
+ *              "max_calibration_error": 0.02, "calibration_pass_chance": 0.81,
+ *              "max_decile_calibration_error": 0.01, "decile_calibration_pass_chance": 0.97,
+ *              "unscored": 0,
  *              "reliability": [{"lower": 0.0, "upper": 0.1, "count": 3500,
- *                               "mean_predicted": 0.04, "observed_rate": 0.05}, ...]}, ...]}
+ *                               "mean_predicted": 0.04, "observed_rate": 0.05}, ...],
+ *              "risk_deciles": [{"lower": 0.0, "upper": 0.012, "count": 500, ...}, ...]},
+ *             ...]}
  * }</pre>
  *
  * <p>{@code validation} is {@code stratified_k_fold} or {@code time_split} (whose {@code folds}
  * is 0); {@code label} says that every figure is about churn, as {@link ModelMetrics} describes;
  * {@code max_calibration_error} counts bins of at least {@value
  * ModelMetrics#CALIBRATION_MIN_COUNT} accounts, and {@code calibration_pass_chance} is {@link
- * ModelMetrics#calibrationPassChance()}. A number that is not defined (such as the AUC
- * when one outcome is absent, or the rate of an empty bin) is {@code null}.
+ * ModelMetrics#calibrationPassChance()}; the two {@code decile} keys are the same figures for
+ * {@code risk_deciles}, the bins of {@link ModelMetrics#riskDeciles()}, which have the keys of
+ * the {@code reliability} bins. A number that is not defined (such as the AUC when one outcome is
+ * absent, or the rate of an empty bin) is {@code null}.
  *
  * @param dataSet the data set's name
  * @param validation {@code stratified_k_fold} or {@code time_split}
@@ -81,7 +87,7 @@ public record BacktestReport(
 
   /**
    * Returns the report as text: a summary table of the models, then each model's reliability
-   * table.
+   * table by bins of width 0.1 and by deciles of risk.
    *
    * @return the text, lines ending in {@code \n}
    */
@@ -91,30 +97,42 @@ public record BacktestReport(
         dataSet, rows, churned, rows == 0 ? 0.0 : churned / (double) rows));
     out.append("validation: ").append(method).append('\n');
     out.append("metrics on the churn probability (1 - renewal probability)\n\n");
-    out.append(String.format(Locale.ROOT, "%-17s %6s %7s %8s %9s %13s %14s %8s %9s%n", "model",
-        "AUC", "Brier", "log loss", "lift@10%", "captured@10%", "max bin error", "if cal.",
-        "unscored"));
+    out.append(String.format(Locale.ROOT, "%-17s %6s %7s %8s %9s %13s %14s %8s %13s %8s %9s%n",
+        "model", "AUC", "Brier", "log loss", "lift@10%", "captured@10%", "max bin error",
+        "if cal.", "decile error", "if cal.", "unscored"));
     for (ModelMetrics m : models) {
       out.append(String.format(Locale.ROOT,
-          "%-17s %6.3f %7.4f %8.4f %9.2f %13.3f %14.3f %8.2f %9d%n", m.name(), m.auc(), m.brier(),
-          m.logLoss(), m.topDecileLift(), m.topDecileCaptured(), m.maxCalibrationError(),
-          m.calibrationPassChance(), m.unscored()));
+          "%-17s %6.3f %7.4f %8.4f %9.2f %13.3f %14.3f %8.2f %13.3f %8.2f %9d%n", m.name(),
+          m.auc(), m.brier(), m.logLoss(), m.topDecileLift(), m.topDecileCaptured(),
+          m.maxCalibrationError(), m.calibrationPassChance(), m.maxDecileCalibrationError(),
+          m.decileCalibrationPassChance(), m.unscored()));
     }
-    out.append("(max bin error: among bins of at least ").append(ModelMetrics.CALIBRATION_MIN_COUNT)
-        .append(" accounts; if cal.: the chance that a perfectly calibrated model with these bins"
+    out.append("(max bin error, decile error: among bins of width 0.1, and deciles of risk, of at"
+            + " least ").append(ModelMetrics.CALIBRATION_MIN_COUNT)
+        .append(" accounts; if cal.: the chance that a perfectly calibrated model with those bins"
             + " keeps them all within ").append(ModelMetrics.CALIBRATION_TOLERANCE).append(")\n");
     for (ModelMetrics m : models) {
       out.append('\n').append("reliability of ").append(m.name())
           .append(" (predicted churn probability bins)\n");
-      out.append(String.format(Locale.ROOT, "%-11s %7s %10s %9s %7s%n", "bin", "count",
-          "predicted", "observed", "error"));
-      for (ReliabilityBin bin : m.reliability()) {
-        out.append(String.format(Locale.ROOT, "[%.1f, %.1f%s %7d %10s %9s %7s%n", bin.lower(),
-            bin.upper(), bin.upper() >= 1 ? "]" : ")", bin.count(), fixed(bin.meanPredicted()),
-            fixed(bin.observedRate()), fixed(bin.error())));
-      }
+      bins(out, "%.1f", m.reliability());
+      out.append('\n').append("reliability of ").append(m.name())
+          .append(" (deciles of risk)\n");
+      bins(out, "%.3f", m.riskDeciles());
     }
     return out.toString();
+  }
+
+  private static void bins(StringBuilder out, String edge, List<ReliabilityBin> bins) {
+    String bounds = "[" + edge + ", " + edge + "%s";
+    int width = String.format(Locale.ROOT, bounds, 0.0, 1.0, "]").length();
+    out.append(String.format(Locale.ROOT, "%-" + width + "s %7s %10s %9s %7s%n", "bin", "count",
+        "predicted", "observed", "error"));
+    for (ReliabilityBin bin : bins) {
+      out.append(String.format(Locale.ROOT, bounds, bin.lower(), bin.upper(),
+              bin.upper() >= 1 ? "]" : ")"))
+          .append(String.format(Locale.ROOT, " %7d %10s %9s %7s%n", bin.count(),
+              fixed(bin.meanPredicted()), fixed(bin.observedRate()), fixed(bin.error())));
+    }
   }
 
   private static String fixed(double value) {
@@ -148,21 +166,27 @@ public record BacktestReport(
       number(node, "top_decile_churn_captured", m.topDecileCaptured());
       number(node, "max_calibration_error", m.maxCalibrationError());
       number(node, "calibration_pass_chance", m.calibrationPassChance());
+      number(node, "max_decile_calibration_error", m.maxDecileCalibrationError());
+      number(node, "decile_calibration_pass_chance", m.decileCalibrationPassChance());
       node.put("unscored", m.unscored());
-      ArrayNode bins = node.putArray("reliability");
-      for (ReliabilityBin bin : m.reliability()) {
-        ObjectNode b = bins.addObject();
-        number(b, "lower", bin.lower());
-        number(b, "upper", bin.upper());
-        b.put("count", bin.count());
-        number(b, "mean_predicted", bin.meanPredicted());
-        number(b, "observed_rate", bin.observedRate());
-      }
+      bins(node.putArray("reliability"), m.reliability());
+      bins(node.putArray("risk_deciles"), m.riskDeciles());
     }
     try {
       return JSON.writeValueAsString(root);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("writing a back-test report as JSON failed: " + e, e);
+    }
+  }
+
+  private static void bins(ArrayNode array, List<ReliabilityBin> bins) {
+    for (ReliabilityBin bin : bins) {
+      ObjectNode b = array.addObject();
+      number(b, "lower", bin.lower());
+      number(b, "upper", bin.upper());
+      b.put("count", bin.count());
+      number(b, "mean_predicted", bin.meanPredicted());
+      number(b, "observed_rate", bin.observedRate());
     }
   }
 

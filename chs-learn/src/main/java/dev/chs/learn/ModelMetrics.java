@@ -25,6 +25,11 @@ import java.util.Objects;
  * @param topDecileCaptured the share of all churners that fall in the top decile, in [0, 1]; NaN
  *     when nobody churned
  * @param reliability ten bins of width 0.1 over the predicted churn probability
+ * @param riskDeciles up to ten bins that each hold a tenth of the accounts, in order of predicted
+ *     churn probability: the deciles of risk. Accounts with the same prediction share a bin, so
+ *     ties can make a bin larger, and the bins fewer. Bins are {@code [lower, upper)}, the last
+ *     including 1: the first starts at 0, each other at its lowest prediction, and each ends
+ *     where the next starts
  * @param unscored how many accounts the model gave no score (insufficient data), and so were given
  *     the training churn rate instead; at least zero
  * @since 0.1.0
@@ -37,8 +42,12 @@ public record ModelMetrics(
     double topDecileLift,
     double topDecileCaptured,
     List<ReliabilityBin> reliability,
+    List<ReliabilityBin> riskDeciles,
     int unscored) {
-  /** The fewest accounts a reliability bin holds for {@link #maxCalibrationError()} to count it. */
+  /**
+   * The fewest accounts a reliability bin holds for {@link #maxCalibrationError()} and {@link
+   * #maxDecileCalibrationError()} to count it.
+   */
   public static final int CALIBRATION_MIN_COUNT = 50;
 
   /** How far from its observed rate a bin's mean prediction may lie for the target to be met. */
@@ -55,6 +64,7 @@ public record ModelMetrics(
   public ModelMetrics {
     Objects.requireNonNull(name, "name");
     reliability = List.copyOf(reliability);
+    riskDeciles = List.copyOf(riskDeciles);
   }
 
   /**
@@ -93,7 +103,8 @@ public record ModelMetrics(
     }
     double[] decile = topDecile(churnProbability, churned);
     return new ModelMetrics(name, auc(churnProbability, churned), brier / n, logLoss / n,
-        decile[0], decile[1], reliability(churnProbability, churned), unscored);
+        decile[0], decile[1], reliability(churnProbability, churned),
+        riskDeciles(churnProbability, churned), unscored);
   }
 
   /**
@@ -186,15 +197,81 @@ public record ModelMetrics(
   }
 
   /**
-   * Returns the largest calibration error among the bins that hold at least {@value
-   * #CALIBRATION_MIN_COUNT} accounts.
+   * Returns the deciles of risk: bin {@code b} ends at the {@code n * (b + 1) / 10}-th account in
+   * order of prediction, or past it at the end of its run of equal predictions.
+   */
+  private static List<ReliabilityBin> riskDeciles(double[] p, boolean[] churned) {
+    int n = p.length;
+    double[] sorted = new double[n];
+    int[] order = byPrediction(p);
+    for (int k = 0; k < n; k++) {
+      sorted[k] = p[order[k]];
+    }
+    List<ReliabilityBin> bins = new ArrayList<>(BINS);
+    int start = 0;
+    for (int b = 0; b < BINS && start < n; b++) {
+      int end = b == BINS - 1 ? n : Math.max(start, (int) ((long) n * (b + 1) / BINS));
+      while (end > start && end < n && sorted[end] == sorted[end - 1]) {
+        end++;
+      }
+      if (end == start) {
+        continue;
+      }
+      double predicted = 0;
+      int observed = 0;
+      for (int k = start; k < end; k++) {
+        predicted += sorted[k];
+        observed += churned[order[k]] ? 1 : 0;
+      }
+      int count = end - start;
+      bins.add(new ReliabilityBin(start == 0 ? 0 : sorted[start], end == n ? 1 : sorted[end],
+          count, predicted / count, observed / (double) count));
+      start = end;
+    }
+    return bins;
+  }
+
+  /** Returns the indexes of {@code p} in increasing order of prediction, ties in input order. */
+  private static int[] byPrediction(double[] p) {
+    Integer[] boxed = new Integer[p.length];
+    for (int i = 0; i < p.length; i++) {
+      boxed[i] = i;
+    }
+    Arrays.sort(boxed, Comparator.comparingDouble(i -> p[i]));
+    int[] order = new int[p.length];
+    for (int i = 0; i < p.length; i++) {
+      order[i] = boxed[i];
+    }
+    return order;
+  }
+
+  /**
+   * Returns the largest calibration error among the bins of {@link #reliability()} that hold at
+   * least {@value #CALIBRATION_MIN_COUNT} accounts: the figure the calibration target names.
    *
    * @return the largest {@link ReliabilityBin#error()} of those bins, in [0, 1]; 0 when none holds
    *     that many
    */
   public double maxCalibrationError() {
+    return maxError(reliability);
+  }
+
+  /**
+   * Returns the largest calibration error among the {@link #riskDeciles()} that hold at least
+   * {@value #CALIBRATION_MIN_COUNT} accounts. Each decile holds a tenth of the accounts, so on
+   * a few thousand accounts its observed rate is much less noisy than that of a sparse bin of
+   * width 0.1.
+   *
+   * @return the largest {@link ReliabilityBin#error()} of those deciles, in [0, 1]; 0 when none
+   *     holds that many
+   */
+  public double maxDecileCalibrationError() {
+    return maxError(riskDeciles);
+  }
+
+  private static double maxError(List<ReliabilityBin> bins) {
     double max = 0;
-    for (ReliabilityBin bin : reliability) {
+    for (ReliabilityBin bin : bins) {
       if (bin.count() >= CALIBRATION_MIN_COUNT) {
         max = Math.max(max, bin.error());
       }
@@ -218,8 +295,23 @@ public record ModelMetrics(
    * @return the chance, in [0, 1]; 1 when no bin holds that many accounts
    */
   public double calibrationPassChance() {
+    return passChance(reliability);
+  }
+
+  /**
+   * Returns {@link #calibrationPassChance()} for the {@link #riskDeciles()}: the chance that a
+   * perfectly calibrated model keeps every decile of at least {@value #CALIBRATION_MIN_COUNT}
+   * accounts within {@value #CALIBRATION_TOLERANCE} of its observed rate.
+   *
+   * @return the chance, in [0, 1]; 1 when no decile holds that many accounts
+   */
+  public double decileCalibrationPassChance() {
+    return passChance(riskDeciles);
+  }
+
+  private static double passChance(List<ReliabilityBin> bins) {
     double chance = 1;
-    for (ReliabilityBin bin : reliability) {
+    for (ReliabilityBin bin : bins) {
       if (bin.count() >= CALIBRATION_MIN_COUNT) {
         chance *= withinTolerance(bin.count(), bin.meanPredicted());
       }

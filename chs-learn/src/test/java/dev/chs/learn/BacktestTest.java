@@ -46,7 +46,7 @@ class BacktestTest {
 
   private static ModelMetrics named(String name, ModelMetrics m) {
     return new ModelMetrics(name, m.auc(), m.brier(), m.logLoss(), m.topDecileLift(),
-        m.topDecileCaptured(), m.reliability(), m.unscored());
+        m.topDecileCaptured(), m.reliability(), m.riskDeciles(), m.unscored());
   }
 
   @Test
@@ -71,13 +71,16 @@ class BacktestTest {
       assertThat(model.get("brier").isNumber()).isTrue();
       assertThat(model.get("log_loss").isNumber()).isTrue();
       assertThat(model.get("reliability").size()).isEqualTo(10);
+      assertThat(model.get("risk_deciles").size()).isBetween(1, 10);
+      assertThat(model.get("max_decile_calibration_error").isNumber()).isTrue();
+      assertThat(model.get("decile_calibration_pass_chance").isNumber()).isTrue();
     }
   }
 
   @Test
   void theTableNamesEveryModel() {
     assertThat(REPORT.toTable()).contains("learned ", "default ", "logistic ", "reliability of",
-        "stratified 5-fold cross-validation, seed 7");
+        "(deciles of risk)", "stratified 5-fold cross-validation, seed 7");
   }
 
   @Test

@@ -108,6 +108,75 @@ class ModelMetricsTest {
   }
 
   @Test
+  void riskDecilesHoldATenthOfTheAccountsEachInOrderOfPrediction() {
+    // 20 distinct predictions i / 20 in reverse order: each decile holds two, the first 0 and
+    // 0.05 (one churned), the last 0.9 and 0.95 (both churned).
+    double[] p = new double[20];
+    boolean[] churned = new boolean[20];
+    for (int i = 0; i < 20; i++) {
+      p[i] = (19 - i) / 20.0;
+      churned[i] = i < 2 || i == 19;
+    }
+
+    ModelMetrics m = ModelMetrics.of("m", p, churned, 0);
+
+    assertThat(m.riskDeciles()).hasSize(10)
+        .allSatisfy(bin -> assertThat(bin.count()).isEqualTo(2));
+    ReliabilityBin first = m.riskDeciles().get(0);
+    assertThat(first.lower()).isZero();
+    assertThat(first.upper()).isEqualTo(0.1);
+    assertThat(first.meanPredicted()).isCloseTo(0.025, within(1e-12));
+    assertThat(first.observedRate()).isEqualTo(0.5);
+    ReliabilityBin second = m.riskDeciles().get(1);
+    assertThat(second.lower()).isEqualTo(0.1);
+    assertThat(second.upper()).isEqualTo(0.2);
+    ReliabilityBin last = m.riskDeciles().get(9);
+    assertThat(last.lower()).isEqualTo(0.9);
+    assertThat(last.upper()).isEqualTo(1.0);
+    assertThat(last.meanPredicted()).isCloseTo(0.925, within(1e-12));
+    assertThat(last.observedRate()).isEqualTo(1.0);
+  }
+
+  @Test
+  void accountsWithTheSamePredictionShareADecile() {
+    // Five ties at 0.1 fill the first bin, so the deciles that would have split them are not
+    // made: six bins in all.
+    double[] p = {0.1, 0.1, 0.1, 0.1, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6};
+    boolean[] churned = {true, false, false, false, false, false, true, false, true, true};
+
+    ModelMetrics m = ModelMetrics.of("m", p, churned, 0);
+
+    assertThat(m.riskDeciles()).extracting(ReliabilityBin::count)
+        .containsExactly(5, 1, 1, 1, 1, 1);
+    assertThat(m.riskDeciles()).extracting(ReliabilityBin::lower)
+        .containsExactly(0.0, 0.2, 0.3, 0.4, 0.5, 0.6);
+    assertThat(m.riskDeciles().get(0).observedRate()).isEqualTo(0.2);
+    assertThat(m.riskDeciles().get(0).upper()).isEqualTo(0.2);
+  }
+
+  @Test
+  void theDecileCalibrationErrorAndPassChanceCountDecilesOfFiftyOrMore() {
+    // 500 accounts at 0.2, of which 100 churned (error 0), and 500 at 0.6, of which 250 churned
+    // (error 0.1). Ties make them two bins of 500.
+    int n = 1000;
+    double[] p = new double[n];
+    boolean[] churned = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      p[i] = i < 500 ? 0.2 : 0.6;
+      churned[i] = i < 500 ? i % 5 == 0 : i % 2 == 0;
+    }
+
+    ModelMetrics m = ModelMetrics.of("m", p, churned, 0);
+
+    assertThat(m.riskDeciles()).extracting(ReliabilityBin::count).containsExactly(500, 500);
+    assertThat(m.maxDecileCalibrationError()).isCloseTo(0.1, within(1e-12));
+    assertThat(m.decileCalibrationPassChance()).isCloseTo(
+        ModelMetrics.withinTolerance(500, 0.2) * ModelMetrics.withinTolerance(500, 0.6),
+        within(1e-12));
+    assertThat(m.decileCalibrationPassChance()).isLessThan(1).isGreaterThan(0.9);
+  }
+
+  @Test
   void rejectsAProbabilityOutsideTheUnitInterval() {
     assertThatThrownBy(() -> ModelMetrics.of("m", new double[] {1.5}, new boolean[] {true}, 0))
         .isInstanceOf(IllegalArgumentException.class)

@@ -35,6 +35,7 @@ class RealDataTargetsTest {
     assertThat(learned.auc()).isGreaterThanOrEqualTo(0.842 - 0.01);
     assertThat(learned.brier()).isLessThanOrEqualTo(logistic.brier());
     assertThat(learned.maxCalibrationError()).isLessThanOrEqualTo(0.05);
+    assertThat(learned.maxDecileCalibrationError()).isLessThanOrEqualTo(0.05);
   }
 
   private static BacktestReport backtest(String name) throws Exception {
