@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
     versionProvider = VersionProvider.class,
     description = {
       "Back-tests the learned model against the default model and plain logistic regression.",
-      "%nOn the same folds it reports AUC, Brier score, log loss, reliability tables by"
-          + " 10 bins of width 0.1 and by deciles of risk, and the lift and share of churn captured in the top decile.%n"
+      "%nOn the same folds it reports AUC, Brier score, log loss, reliability tables by 10"
+          + " bins of width 0.1 and by deciles of risk, and the lift and share of churn captured"
+          + " in the top decile.%n"
     })
 final class BacktestCommand extends LearnCommand {
   /** How the renewals are split into training and test rows. */
