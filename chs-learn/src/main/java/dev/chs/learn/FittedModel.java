@@ -32,6 +32,9 @@ import java.util.Objects;
  * @param trainingRenewalRate the share of training rows that renewed, in [0, 1]: the probability
  *     to use for an account the model cannot score
  * @param rounds the number of boosting rounds, chosen on the inner validation split
+ * @param calibrationBlockRows the fewest held-out accounts behind each level of the isotonic
+ *     calibration, chosen by cross-validation over the inner folds (see {@link RenewalFitter});
+ *     at least 1
  * @since 0.1.0
  */
 public record FittedModel(
@@ -40,7 +43,8 @@ public record FittedModel(
     Calibration.Platt platt,
     Calibration.Isotonic isotonic,
     double trainingRenewalRate,
-    int rounds) {
+    int rounds,
+    int calibrationBlockRows) {
   /**
    * Creates a fitted model.
    *

@@ -44,12 +44,13 @@ import java.util.Objects;
  *       as confident as a model is on accounts it has not seen, unlike the final model's
  *       scores of its own training rows. A Platt and an isotonic calibration are fitted on
  *       them, and composed with the final model's map from score to log-odds. The isotonic
- *       one pools at least {@value #CALIBRATION_BLOCK_ROWS} accounts into each of its levels
- *       (a tenth of the rows when there are fewer than 1,000), so that no level rests on a
- *       handful of accounts. The one that {@link FitOptions#calibration()} names becomes the
- *       model's renewal mapping: isotonic by default, as a {@link RenewalMapping.Isotonic}
- *       ({@link Calibration.Isotonic#toMapping()}); Platt as a {@link
- *       RenewalMapping.Logistic}.
+ *       one pools a floor of accounts into each of its levels, so that no level rests on a
+ *       handful of accounts: 25, 50, 100 or 200, whichever gives the lowest log loss when each
+ *       inner fold's held-out log-odds are calibrated by the other folds' (a tenth of the rows
+ *       when there are fewer than 250), and {@link FittedModel#calibrationBlockRows()} records
+ *       it. The calibration that {@link FitOptions#calibration()} names becomes the model's
+ *       renewal mapping: isotonic by default, as a {@link RenewalMapping.Isotonic} ({@link
+ *       Calibration.Isotonic#toMapping()}); Platt as a {@link RenewalMapping.Logistic}.
  * </ol>
  *
  * <h2>KPIs that are not applicable</h2>
@@ -71,11 +72,12 @@ public final class RenewalFitter {
   private static final int SCORE_SCALE = 100;
 
   /**
-   * The fewest held-out accounts behind each level of the isotonic calibration: one standard
-   * error of a block's renewal rate is then at most {@code 0.5 / sqrt(100) = 0.05}, the
-   * tolerance of the calibration target.
+   * The floors of held-out accounts per level of the isotonic calibration that a fit chooses
+   * from, finest first. A level of 25 accounts has a renewal rate with a standard error of up
+   * to {@code 0.5 / sqrt(25) = 0.1}, one of 200 up to 0.035; which trade of noise against
+   * resolution is best depends on the data, so the fit measures it.
    */
-  static final int CALIBRATION_BLOCK_ROWS = 100;
+  private static final int[] CALIBRATION_BLOCK_CHOICES = {25, 50, 100, 200};
 
   private RenewalFitter() {}
 
@@ -111,12 +113,13 @@ public final class RenewalFitter {
     Calibration.Isotonic isotonic;
     double[] logOdds = scored(heldOut, heldOut);
     boolean[] outcomes = scored(heldOut, problem.renewed());
+    int blockRows = calibrationBlockRows(logOdds, outcomes, scored(heldOut, fold), innerFolds);
     if (logOdds.length >= 2 && conversion.slope() > 0) {
       Calibration.Platt onLogOdds = Calibration.Platt.fit(logOdds, outcomes);
       platt = new Calibration.Platt(
           onLogOdds.a() + onLogOdds.b() * conversion.intercept(),
           onLogOdds.b() * conversion.slope());
-      isotonic = Calibration.Isotonic.fit(logOdds, outcomes, calibrationBlockRows(logOdds.length))
+      isotonic = Calibration.Isotonic.fit(logOdds, outcomes, blockRows)
           .rescaled(conversion.intercept(), conversion.slope());
     } else {
       // Nothing could be scored, or nothing predicts: both calibrations give the renewal rate.
@@ -127,16 +130,61 @@ public final class RenewalFitter {
     RenewalMapping mapping = options.calibration() == Calibration.Kind.ISOTONIC
         ? isotonic.toMapping() : platt.toMapping();
     HealthModel model = conversion.model().toBuilder().renewal(mapping).build();
-    return new FittedModel(model, problem.directions(), platt, isotonic, renewalRate, rounds);
+    return new FittedModel(model, problem.directions(), platt, isotonic, renewalRate, rounds,
+        blockRows);
   }
 
   /**
-   * Returns the fewest accounts a block of the isotonic calibration holds, for {@code n} scored
-   * accounts: {@value #CALIBRATION_BLOCK_ROWS}, or a tenth of them when there are fewer than
-   * ten times that, and at least 1.
+   * Returns the fewest accounts a level of the isotonic calibration holds. Of the {@link
+   * #CALIBRATION_BLOCK_CHOICES} that leave room for ten levels (at most a tenth of the rows), it
+   * is the one whose calibrations give the lowest log loss when each fold's rows are calibrated
+   * by a fit on the other folds' rows; the larger on a tie. With no such choice it is a tenth of
+   * the rows, and at least 1.
+   *
+   * @param logOdds the held-out log-odds of the scored rows
+   * @param renewed their outcomes
+   * @param fold their inner folds, each in [0, folds)
+   * @param folds the number of inner folds
    */
-  static int calibrationBlockRows(int n) {
-    return Math.max(1, Math.min(CALIBRATION_BLOCK_ROWS, n / 10));
+  static int calibrationBlockRows(double[] logOdds, boolean[] renewed, int[] fold, int folds) {
+    int n = logOdds.length;
+    int best = Math.max(1, n / 10);
+    double bestLoss = Double.POSITIVE_INFINITY;
+    for (int rows : CALIBRATION_BLOCK_CHOICES) {
+      if (rows > n / 10) {
+        break;
+      }
+      double loss = crossCalibratedLogLoss(logOdds, renewed, fold, folds, rows);
+      if (loss <= bestLoss) {
+        best = rows;
+        bestLoss = loss;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Returns the summed log loss of every row's renewal probability under an isotonic
+   * calibration with levels of at least {@code blockRows}, fitted on the rows of the other folds.
+   * A fold with no rows outside it calibrates nothing and adds nothing.
+   */
+  private static double crossCalibratedLogLoss(
+      double[] logOdds, boolean[] renewed, int[] fold, int folds, int blockRows) {
+    double loss = 0;
+    for (int f = 0; f < folds; f++) {
+      int[] train = Folds.select(fold, f, false);
+      int[] test = Folds.select(fold, f, true);
+      if (train.length == 0 || test.length == 0) {
+        continue;
+      }
+      Calibration.Isotonic calibration = Calibration.Isotonic.fit(
+          rows(logOdds, train), rows(renewed, train), blockRows);
+      for (int r : test) {
+        double p = calibration.probability(logOdds[r]);
+        loss -= Math.log(renewed[r] ? p : 1 - p);
+      }
+    }
+    return loss;
   }
 
   /** Returns the number of boosting rounds with the lowest log loss on the first inner fold. */
@@ -374,9 +422,22 @@ public final class RenewalFitter {
     return out;
   }
 
+  private static boolean[] rows(boolean[] y, int[] positions) {
+    boolean[] out = new boolean[positions.length];
+    for (int i = 0; i < positions.length; i++) {
+      out[i] = y[positions[i]];
+    }
+    return out;
+  }
+
   private static double[] scored(double[] scores, double[] values) {
     return java.util.stream.IntStream.range(0, scores.length)
         .filter(r -> !Double.isNaN(scores[r])).mapToDouble(r -> values[r]).toArray();
+  }
+
+  private static int[] scored(double[] scores, int[] values) {
+    return java.util.stream.IntStream.range(0, scores.length)
+        .filter(r -> !Double.isNaN(scores[r])).map(r -> values[r]).toArray();
   }
 
   private static boolean[] scored(double[] scores, boolean[] values) {

@@ -140,12 +140,45 @@ class RenewalFitterTest {
   }
 
   @Test
-  void isotonicLevelsHoldAHundredHeldOutAccountsOrATenthOfFewer() {
-    assertThat(RenewalFitter.calibrationBlockRows(4000)).isEqualTo(100);
-    assertThat(RenewalFitter.calibrationBlockRows(1000)).isEqualTo(100);
-    assertThat(RenewalFitter.calibrationBlockRows(999)).isEqualTo(99);
-    assertThat(RenewalFitter.calibrationBlockRows(670)).isEqualTo(67);
-    assertThat(RenewalFitter.calibrationBlockRows(9)).isEqualTo(1);
+  void isotonicLevelsHoldATenthOfFewerThan250HeldOutAccounts() {
+    assertThat(blockRowsFor(240, z -> 0.5)).isEqualTo(24);
+    assertThat(blockRowsFor(9, z -> 0.5)).isEqualTo(1);
+  }
+
+  @Test
+  void outcomesThatDoNotDependOnTheLogOddsGetTheCoarsestLevels() {
+    // Any level finer than the whole is fitted noise, and costs log loss on the other folds.
+    assertThat(blockRowsFor(4000, z -> 0.7)).isEqualTo(200);
+  }
+
+  @Test
+  void aSteepRiseInRenewalGetsFinerLevelsThanNoise() {
+    // Renewal rises from 0.05 to 0.95 within a tenth of the range of the log-odds: levels of 200
+    // accounts would each straddle much of the rise.
+    assertThat(blockRowsFor(4000, z -> 1 / (1 + Math.exp(-20 * z)))).isLessThan(200);
+  }
+
+  @Test
+  void theFitRecordsTheLevelsItChose() {
+    // 1,500 rows leave room for levels of 25, 50 or 100 held-out accounts.
+    assertThat(FITTED.calibrationBlockRows()).isIn(25, 50, 100);
+    assertThat(FITTED.isotonic().scores().size()).isLessThanOrEqualTo(1500 / 25);
+  }
+
+  /**
+   * Returns the level size the fitter chooses for {@code n} held-out log-odds spread evenly over
+   * [-3, 3], each renewed with the given probability, dealt to 5 stratified folds.
+   */
+  private static int blockRowsFor(int n, java.util.function.DoubleUnaryOperator renewal) {
+    java.util.Random random = new java.util.Random(11);
+    double[] logOdds = new double[n];
+    boolean[] renewed = new boolean[n];
+    for (int r = 0; r < n; r++) {
+      logOdds[r] = -3 + 6.0 * r / n;
+      renewed[r] = random.nextDouble() < renewal.applyAsDouble(logOdds[r]);
+    }
+    int[] fold = dev.chs.learn.internal.Folds.stratified(renewed, 5, 7);
+    return RenewalFitter.calibrationBlockRows(logOdds, renewed, fold, 5);
   }
 
   @Test
