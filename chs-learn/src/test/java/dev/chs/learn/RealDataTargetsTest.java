@@ -17,13 +17,15 @@ class RealDataTargetsTest {
 
   @Test
   void iranianChurnReachesTheAdditiveCeilingAndBeatsLogisticOnBrier() throws Exception {
-    // Its calibration target is not met at seed 7 (see docs/renewal-prediction.md).
+    // Its calibration target, by bins of width 0.1, is not met at seed 7 (see
+    // docs/renewal-prediction.md); by deciles of risk it is.
     BacktestReport report = backtest("iranian-churn");
     ModelMetrics learned = report.model(Backtest.LEARNED).orElseThrow();
     ModelMetrics logistic = report.model(Backtest.LOGISTIC).orElseThrow();
 
     assertThat(learned.auc()).isGreaterThanOrEqualTo(0.944 - 0.01);
     assertThat(learned.brier()).isLessThanOrEqualTo(logistic.brier());
+    assertThat(learned.maxDecileCalibrationError()).isLessThanOrEqualTo(0.05);
   }
 
   @Test
