@@ -53,7 +53,9 @@ final class FitCommand extends LearnCommand {
       Files.writeString(out, text, StandardCharsets.UTF_8);
       err.println("The model is in " + out.toAbsolutePath().normalize());
     }
-    err.printf(Locale.ROOT, "fitted %d renewals (%d churned) with %d KPIs in %d rounds%n",
-        renewals.size(), renewals.churned(), fitted.model().kpis().size(), fitted.rounds());
+    err.printf(Locale.ROOT, "fitted %d renewals (%d churned) with %d KPIs in %d rounds,"
+            + " calibrated isotonically with levels of at least %d held-out accounts%n",
+        renewals.size(), renewals.churned(), fitted.model().kpis().size(), fitted.rounds(),
+        fitted.calibrationBlockRows());
   }
 }

@@ -29,6 +29,8 @@ class LearnCommandsTest {
 
     assertThat(fit.code()).isZero();
     assertThat(fit.lastErrLine()).isEqualTo("read 23577 rows: 23577 used, 0 rejected");
+    assertThat(fit.errLines()).contains("fitted 849 renewals (114 churned) with 6 KPIs in 16"
+        + " rounds, calibrated isotonically with levels of at least 25 held-out accounts");
     HealthModel fitted = ModelFile.read(model, KpiRegistry.discover());
     // Isotonic by default: a mapping learned from the renewals, rising with the score.
     assertThat(fitted.renewal()).isInstanceOf(RenewalMapping.Isotonic.class);
