@@ -78,6 +78,62 @@ class BacktestTest {
   }
 
   @Test
+  void theJsonHoldsEveryFigureAndBinOfTheMetrics() throws Exception {
+    JsonNode json = new ObjectMapper().readTree(REPORT.toJson());
+    JsonNode node = json.get("models").get(0);
+    ModelMetrics learned = REPORT.models().get(0);
+
+    assertThat(node.get("top_decile_lift").asDouble()).isEqualTo(learned.topDecileLift());
+    assertThat(node.get("top_decile_churn_captured").asDouble())
+        .isEqualTo(learned.topDecileCaptured());
+    assertThat(node.get("max_calibration_error").asDouble())
+        .isEqualTo(learned.maxCalibrationError());
+    assertThat(node.get("calibration_pass_chance").asDouble())
+        .isEqualTo(learned.calibrationPassChance());
+    assertThat(node.get("max_decile_calibration_error").asDouble())
+        .isEqualTo(learned.maxDecileCalibrationError());
+    assertThat(node.get("decile_calibration_pass_chance").asDouble())
+        .isEqualTo(learned.decileCalibrationPassChance());
+    assertThat(node.get("unscored").asInt()).isEqualTo(learned.unscored());
+    assertSameBins(node.get("reliability"), learned.reliability());
+    assertSameBins(node.get("risk_deciles"), learned.riskDeciles());
+  }
+
+  private static void assertSameBins(JsonNode json, List<ReliabilityBin> bins) {
+    assertThat(json.size()).isEqualTo(bins.size());
+    for (int b = 0; b < bins.size(); b++) {
+      JsonNode bin = json.get(b);
+      ReliabilityBin expected = bins.get(b);
+      assertThat(bin.get("lower").asDouble()).isEqualTo(expected.lower());
+      assertThat(bin.get("upper").asDouble()).isEqualTo(expected.upper());
+      assertThat(bin.get("count").asInt()).isEqualTo(expected.count());
+      if (expected.count() == 0) {
+        assertThat(bin.get("mean_predicted").isNull()).isTrue();
+        assertThat(bin.get("observed_rate").isNull()).isTrue();
+      } else {
+        assertThat(bin.get("mean_predicted").asDouble()).isEqualTo(expected.meanPredicted());
+        assertThat(bin.get("observed_rate").asDouble()).isEqualTo(expected.observedRate());
+      }
+    }
+  }
+
+  @Test
+  void theTablePrintsTheChurnRateAndABinOfEachTable() {
+    ModelMetrics learned = REPORT.models().get(0);
+    ReliabilityBin width = learned.reliability().get(0);
+    ReliabilityBin decile = learned.riskDeciles().get(learned.riskDeciles().size() - 1);
+    String table = REPORT.toTable();
+
+    assertThat(table).startsWith(String.format(java.util.Locale.ROOT,
+        "data set: %s, 800 renewals, %d churned (%.3f)%n", DATA.name(), DATA.churned(),
+        DATA.churned() / 800.0));
+    assertThat(table).contains(String.format(java.util.Locale.ROOT, "[0.0, 0.1) %7d %10.3f",
+        width.count(), width.meanPredicted()));
+    assertThat(table).contains(String.format(java.util.Locale.ROOT, "[%.3f, 1.000] %7d %10.3f",
+        decile.lower(), decile.count(), decile.meanPredicted()));
+  }
+
+  @Test
   void theTableNamesEveryModel() {
     assertThat(REPORT.toTable()).contains("learned ", "default ", "logistic ", "reliability of",
         "(deciles of risk)", "stratified 5-fold cross-validation, seed 7");

@@ -177,6 +177,64 @@ class ModelMetricsTest {
   }
 
   @Test
+  void theMaxCalibrationErrorCountsBinsOfExactlyFifty() {
+    // 50 accounts at 0.25, 20 of them churned: error |0.25 - 0.4| = 0.15. 49 at 0.85, none
+    // churned: error 0.85, but too few to count.
+    double[] p = new double[99];
+    boolean[] churned = new boolean[99];
+    for (int i = 0; i < 99; i++) {
+      p[i] = i < 50 ? 0.25 : 0.85;
+      churned[i] = i < 20;
+    }
+
+    ModelMetrics m = ModelMetrics.of("m", p, churned, 0);
+
+    assertThat(m.reliability().get(2).count()).isEqualTo(50);
+    assertThat(m.maxCalibrationError()).isCloseTo(0.15, within(1e-12));
+    assertThat(m.maxDecileCalibrationError()).isCloseTo(0.15, within(1e-12));
+  }
+
+  @Test
+  void tiesAtTheTopFillTheLastDecile() {
+    // Seven ties at 0.9 take in every cut from the fourth on.
+    double[] p = {0.1, 0.2, 0.3, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 0.9};
+    boolean[] churned = new boolean[10];
+
+    ModelMetrics m = ModelMetrics.of("m", p, churned, 0);
+
+    assertThat(m.riskDeciles()).extracting(ReliabilityBin::count).containsExactly(1, 1, 1, 7);
+    assertThat(m.riskDeciles().get(3).lower()).isEqualTo(0.9);
+    assertThat(m.riskDeciles().get(3).upper()).isEqualTo(1.0);
+  }
+
+  @Test
+  void fewerThanTenAccountsMakeADecileEach() {
+    ModelMetrics m = ModelMetrics.of("m", new double[] {0.7, 0.1, 0.4, 0.2},
+        new boolean[] {true, false, false, true}, 0);
+
+    assertThat(m.riskDeciles()).extracting(ReliabilityBin::meanPredicted)
+        .containsExactly(0.1, 0.2, 0.4, 0.7);
+    assertThat(m.riskDeciles()).extracting(ReliabilityBin::observedRate)
+        .containsExactly(0.0, 1.0, 0.0, 1.0);
+  }
+
+  @Test
+  void theTopDecileBreaksTiesByInputOrder() {
+    // 10 accounts all at 0.5: the top decile is the first, who churned; the last churned too.
+    double[] p = new double[10];
+    boolean[] churned = new boolean[10];
+    java.util.Arrays.fill(p, 0.5);
+    churned[0] = true;
+    churned[9] = true;
+
+    ModelMetrics m = ModelMetrics.of("m", p, churned, 0);
+
+    // Top-decile churn rate 1 over a base rate of 2/10; half the churners captured.
+    assertThat(m.topDecileLift()).isCloseTo(5, within(1e-12));
+    assertThat(m.topDecileCaptured()).isEqualTo(0.5);
+  }
+
+  @Test
   void rejectsAProbabilityOutsideTheUnitInterval() {
     assertThatThrownBy(() -> ModelMetrics.of("m", new double[] {1.5}, new boolean[] {true}, 0))
         .isInstanceOf(IllegalArgumentException.class)
