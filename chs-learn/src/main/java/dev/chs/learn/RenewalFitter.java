@@ -148,6 +148,10 @@ public final class RenewalFitter {
    */
   static int calibrationBlockRows(double[] logOdds, boolean[] renewed, int[] fold, int folds) {
     int n = logOdds.length;
+    if (renewed.length != n || fold.length != n) {
+      throw new IllegalArgumentException("logOdds, renewed, fold: must have the same length, were "
+          + n + ", " + renewed.length + " and " + fold.length);
+    }
     int best = Math.max(1, n / 10);
     double bestLoss = Double.POSITIVE_INFINITY;
     for (int rows : CALIBRATION_BLOCK_CHOICES) {

@@ -149,6 +149,26 @@ class RenewalFitterTest {
   void outcomesThatDoNotDependOnTheLogOddsGetTheCoarsestLevels() {
     // Any level finer than the whole is fitted noise, and costs log loss on the other folds.
     assertThat(blockRowsFor(4000, z -> 0.7)).isEqualTo(200);
+    // 2,000 rows still leave room for ten levels of 200.
+    assertThat(blockRowsFor(2000, z -> 0.7)).isEqualTo(200);
+  }
+
+  @Test
+  void iranianChurnIsCalibratedWithTheFinestLevels() throws IOException {
+    // Its renewal rate rises steeply over a narrow range of scores (docs/renewal-prediction.md).
+    RenewalData iranian = RenewalData.read(Path.of("../data/iranian-churn"),
+        KpiRegistry.discover(), null, RenewalData.DEFAULT_LEAD);
+
+    assertThat(RenewalFitter.fit(iranian, FitOptions.DEFAULT).calibrationBlockRows())
+        .isEqualTo(25);
+  }
+
+  @Test
+  void choosingTheLevelsNeedsOneFoldAndOutcomePerLogOdds() {
+    assertThatThrownBy(() -> RenewalFitter.calibrationBlockRows(
+            new double[3], new boolean[3], new int[2], 2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("logOdds, renewed, fold: must have the same length, were 3, 3 and 2");
   }
 
   @Test
