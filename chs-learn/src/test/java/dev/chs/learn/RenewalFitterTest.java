@@ -2,6 +2,7 @@ package dev.chs.learn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.chs.api.AccountId;
 import dev.chs.api.CloudId;
@@ -176,6 +177,27 @@ class RenewalFitterTest {
     // Renewal rises from 0.05 to 0.95 within a tenth of the range of the log-odds: levels of 200
     // accounts would each straddle much of the rise.
     assertThat(blockRowsFor(4000, z -> 1 / (1 + Math.exp(-20 * z)))).isLessThan(200);
+  }
+
+  @Test
+  void bothCalibrationsKeepTheTrainingRenewalRateOnAverage() {
+    int renewed = 0;
+    for (RenewalData.Renewal row : DATA.rows()) {
+      renewed += row.renewed() ? 1 : 0;
+    }
+    double[] scores = Predictions.scores(FITTED.model(), DATA);
+    double platt = 0;
+    double isotonic = 0;
+    for (double score : scores) {
+      platt += FITTED.platt().probability(score);
+      isotonic += FITTED.isotonic().probability(score);
+    }
+
+    assertThat(FITTED.trainingRenewalRate()).isEqualTo(renewed / 1500.0);
+    // Fitted on held-out log-odds, each maps the final model's scores of the same rows to about
+    // the rate that renewed; composed with a wrong map from score to log-odds, they would not.
+    assertThat(platt / scores.length).isCloseTo(FITTED.trainingRenewalRate(), within(0.02));
+    assertThat(isotonic / scores.length).isCloseTo(FITTED.trainingRenewalRate(), within(0.02));
   }
 
   @Test
