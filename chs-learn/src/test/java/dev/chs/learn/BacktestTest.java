@@ -171,4 +171,47 @@ class BacktestTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("folds: must be in [2, ");
   }
+
+  @Test
+  @Tag("API-31")
+  void takesFromTwoFoldsToAsManyAsTheRarerOutcomeHasRows() {
+    RenewalData small = Synthetic.data(60, 5, 0);
+    int rarer = Math.min(small.churned(), small.size() - small.churned());
+
+    assertThatThrownBy(() -> Backtest.crossValidate(small, 1, 7, FitOptions.DEFAULT))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("folds: must be in [2, " + rarer + "] (the rows of the rarer outcome), was 1");
+    assertThatThrownBy(() -> Backtest.crossValidate(small, rarer + 1, 7, FitOptions.DEFAULT))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageEndingWith("was " + (rarer + 1));
+    assertThat(Backtest.crossValidate(small, 2, 7, FitOptions.DEFAULT).rows()).isEqualTo(60);
+    assertThat(Backtest.crossValidate(small, rarer, 7, FitOptions.DEFAULT).folds())
+        .isEqualTo(rarer);
+  }
+
+  @Test
+  void countsTheAccountsEachModelCouldNotScore() {
+    // One column predicts and is missing for every other row; the other is constant, so its
+    // curve is flat and the learned model leaves it out. A row without x has no KPI to score
+    // by, where logistic regression imputes the mean.
+    java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+    List<RenewalData.Renewal> rows = new ArrayList<>();
+    double[][] values = new double[400][];
+    for (int r = 0; r < 400; r++) {
+      double x = random.nextDouble();
+      rows.add(new RenewalData.Renewal(AccountId.of("A" + r), CloudId.ACCOUNT_WIDE,
+          Instant.parse("2025-01-01T00:00:00Z"),
+          random.nextDouble() < 1 / (1 + Math.exp(-6 * (x - 0.4)))));
+      values[r] = new double[] {r % 2 == 0 ? Double.NaN : x, 1};
+    }
+    RenewalData half = RenewalData.of("half", List.of("x", "c"), Map.of(), rows, values);
+
+    BacktestReport report = Backtest.crossValidate(half, 5, 7, FitOptions.DEFAULT);
+    ModelMetrics learned = report.model(Backtest.LEARNED).orElseThrow();
+
+    assertThat(learned.unscored()).isEqualTo(200);
+    assertThat(report.model(Backtest.LEARNED_PLATT).orElseThrow().unscored())
+        .isEqualTo(learned.unscored());
+    assertThat(report.model(Backtest.LOGISTIC).orElseThrow().unscored()).isZero();
+  }
 }
