@@ -1,5 +1,6 @@
 package dev.chs.learn;
 
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chs.api.AccountId;
@@ -37,6 +38,28 @@ class LearnBadInputTest {
     assertThatThrownBy(() -> new FitOptions(
             7, 32, 20, 0.3, Double.NaN, 300, 30, 0.2, true, 0.5, Calibration.Kind.PLATT))
         .hasMessage("l2: must be a finite number >= 0, was NaN");
+    assertThatThrownBy(() -> new FitOptions(
+            7, 32, 0, 1.5, -1, 0, 0, 0, true, 1.5, Calibration.Kind.PLATT))
+        .hasMessage("min_bin_rows: must be >= 1, was 0; learning_rate: must be in (0, 1], was 1.5;"
+            + " l2: must be a finite number >= 0, was -1.0; max_rounds: must be >= 1, was 0;"
+            + " patience: must be >= 1, was 0; validation_share: must be in (0, 0.5], was 0.0;"
+            + " minimum_coverage: must be in [0, 1], was 1.5");
+    assertThatThrownBy(() -> new FitOptions(
+            7, 32, 20, 0.3, 1.0, 300, 30, 0.2, true, -0.1, Calibration.Kind.PLATT))
+        .hasMessage("minimum_coverage: must be in [0, 1], was -0.1");
+  }
+
+  @Test
+  @Tag("API-27")
+  void fitOptionsAcceptEverySettingAtItsBound() {
+    // The fewest bins, rows, rounds and patience; the largest learning rate and validation
+    // share; no ridge; and both ends of the coverage.
+    assertThatCode(() -> new FitOptions(
+            7, 2, 1, 1, 0, 1, 1, 0.5, true, 0, Calibration.Kind.PLATT))
+        .doesNotThrowAnyException();
+    assertThatCode(() -> new FitOptions(
+            7, 2, 1, 1, 0, 1, 1, 0.5, false, 1, Calibration.Kind.ISOTONIC))
+        .doesNotThrowAnyException();
   }
 
   @Test
@@ -51,6 +74,17 @@ class LearnBadInputTest {
         .hasMessage("probabilities[1]: must be >= 0.5, was 0.4");
     assertThatThrownBy(() -> new Calibration.Isotonic(List.of(50.0, 50.0), List.of(0.4, 0.5)))
         .hasMessage("scores[1]: must be greater than scores[0] (50.0), was 50.0");
+  }
+
+  @Test
+  @Tag("API-28")
+  void aCalibrationIsFittedOnOneOutcomePerScore() {
+    assertThatThrownBy(() -> Calibration.Platt.fit(new double[2], new boolean[1]))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("scores, renewed: must have the same length above 0, were 2 and 1");
+    assertThatThrownBy(() -> Calibration.Isotonic.fit(new double[0], new boolean[0], 10))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("scores, renewed: must have the same length above 0, were 0 and 0");
   }
 
   @Test
