@@ -315,7 +315,7 @@ public final class SignalAggregator {
     }
     // Each grouped pair's cloud rank beside it, read in the pass over pairs in order, so that
     // sorting a group by cloud reads no pair's state.
-    int[] cloudRank = cloudRanks();
+    int[] cloudRank = ranks(clouds, cloudCount);
     int[] grouped = new int[pairCount];
     int[] groupedRank = new int[pairCount];
     int[] next = Arrays.copyOf(start, accounts);
@@ -328,12 +328,7 @@ public final class SignalAggregator {
     // Each account's place in the order of ids. The accounts are then visited by number, the
     // order in which they and most of their pairs were first seen, so that the stores are read
     // mostly forwards rather than at random.
-    AccountId[] inOrder = Arrays.copyOf(accountIds, accounts);
-    Arrays.sort(inOrder);
-    int[] place = new int[accounts];
-    for (int r = 0; r < accounts; r++) {
-      place[accountNumbers.get(inOrder[r], AccountIndex.hash(inOrder[r]))] = r;
-    }
+    int[] place = ranks(accountIds, accounts);
     AccountValues[] results = new AccountValues[accounts];
     for (int a = 0; a < accounts; a++) {
       sortByCloud(grouped, groupedRank, start[a], start[a + 1]);
@@ -699,15 +694,15 @@ public final class SignalAggregator {
     return accountIds[accountOf[pair]];
   }
 
-  /** Returns each cloud number's rank in the order of cloud ids. */
-  private int[] cloudRanks() {
-    Integer[] byId = new Integer[cloudCount];
-    for (int c = 0; c < cloudCount; c++) {
-      byId[c] = c;
+  /** Returns the rank of each of the first {@code count} ids, by number, in the order of ids. */
+  private static <T extends Comparable<T>> int[] ranks(T[] ids, int count) {
+    Integer[] byId = new Integer[count];
+    for (int n = 0; n < count; n++) {
+      byId[n] = n;
     }
-    Arrays.sort(byId, (a, b) -> clouds[a].compareTo(clouds[b]));
-    int[] rank = new int[cloudCount];
-    for (int r = 0; r < cloudCount; r++) {
+    Arrays.sort(byId, (a, b) -> ids[a].compareTo(ids[b]));
+    int[] rank = new int[count];
+    for (int r = 0; r < count; r++) {
       rank[byId[r]] = r;
     }
     return rank;
