@@ -111,9 +111,10 @@ public final class RenewalFitter {
     double renewalRate = (data.size() - churned) / (double) data.size();
     Calibration.Platt platt;
     Calibration.Isotonic isotonic;
-    double[] logOdds = scored(heldOut, heldOut);
-    boolean[] outcomes = scored(heldOut, problem.renewed());
-    int blockRows = calibrationBlockRows(logOdds, outcomes, scored(heldOut, fold), innerFolds);
+    int[] scored = scoredRows(heldOut);
+    double[] logOdds = rows(heldOut, scored);
+    boolean[] outcomes = rows(problem.renewed(), scored);
+    int blockRows = calibrationBlockRows(logOdds, outcomes, rows(fold, scored), innerFolds);
     if (logOdds.length >= 2 && conversion.slope() > 0) {
       Calibration.Platt onLogOdds = Calibration.Platt.fit(logOdds, outcomes);
       platt = new Calibration.Platt(
@@ -152,13 +153,19 @@ public final class RenewalFitter {
       throw new IllegalArgumentException("logOdds, renewed, fold: must have the same length, were "
           + n + ", " + renewed.length + " and " + fold.length);
     }
+    int[][] train = new int[folds][];
+    int[][] test = new int[folds][];
+    for (int f = 0; f < folds; f++) {
+      train[f] = Folds.select(fold, f, false);
+      test[f] = Folds.select(fold, f, true);
+    }
     int best = Math.max(1, n / 10);
     double bestLoss = Double.POSITIVE_INFINITY;
     for (int rows : CALIBRATION_BLOCK_CHOICES) {
       if (rows > n / 10) {
         break;
       }
-      double loss = crossCalibratedLogLoss(logOdds, renewed, fold, folds, rows);
+      double loss = crossCalibratedLogLoss(logOdds, renewed, train, test, rows);
       if (loss <= bestLoss) {
         best = rows;
         bestLoss = loss;
@@ -169,21 +176,20 @@ public final class RenewalFitter {
 
   /**
    * Returns the summed log loss of every row's renewal probability under an isotonic
-   * calibration with levels of at least {@code blockRows}, fitted on the rows of the other folds.
-   * A fold with no rows outside it calibrates nothing and adds nothing.
+   * calibration with levels of at least {@code blockRows}, fitted on the rows of the other folds:
+   * fold {@code f} holds the rows {@code test[f]}, and the others {@code train[f]}. A fold with no
+   * rows outside it calibrates nothing and adds nothing.
    */
   private static double crossCalibratedLogLoss(
-      double[] logOdds, boolean[] renewed, int[] fold, int folds, int blockRows) {
+      double[] logOdds, boolean[] renewed, int[][] train, int[][] test, int blockRows) {
     double loss = 0;
-    for (int f = 0; f < folds; f++) {
-      int[] train = Folds.select(fold, f, false);
-      int[] test = Folds.select(fold, f, true);
-      if (train.length == 0 || test.length == 0) {
+    for (int f = 0; f < train.length; f++) {
+      if (train[f].length == 0 || test[f].length == 0) {
         continue;
       }
       Calibration.Isotonic calibration = Calibration.Isotonic.fit(
-          rows(logOdds, train), rows(renewed, train), blockRows);
-      for (int r : test) {
+          rows(logOdds, train[f]), rows(renewed, train[f]), blockRows);
+      for (int r : test[f]) {
         double p = calibration.probability(logOdds[r]);
         loss -= Math.log(renewed[r] ? p : 1 - p);
       }
@@ -434,25 +440,17 @@ public final class RenewalFitter {
     return out;
   }
 
-  private static double[] scored(double[] scores, double[] values) {
-    return java.util.stream.IntStream.range(0, scores.length)
-        .filter(r -> !Double.isNaN(scores[r])).mapToDouble(r -> values[r]).toArray();
-  }
-
-  private static int[] scored(double[] scores, int[] values) {
-    return java.util.stream.IntStream.range(0, scores.length)
-        .filter(r -> !Double.isNaN(scores[r])).map(r -> values[r]).toArray();
-  }
-
-  private static boolean[] scored(double[] scores, boolean[] values) {
-    int n = scores.length - Predictions.unscored(scores);
-    boolean[] out = new boolean[n];
-    int i = 0;
-    for (int r = 0; r < scores.length; r++) {
-      if (!Double.isNaN(scores[r])) {
-        out[i++] = values[r];
-      }
+  private static int[] rows(int[] y, int[] positions) {
+    int[] out = new int[positions.length];
+    for (int i = 0; i < positions.length; i++) {
+      out[i] = y[positions[i]];
     }
     return out;
+  }
+
+  /** Returns the positions of the scores that are not NaN, in order. */
+  private static int[] scoredRows(double[] scores) {
+    return java.util.stream.IntStream.range(0, scores.length)
+        .filter(r -> !Double.isNaN(scores[r])).toArray();
   }
 }
