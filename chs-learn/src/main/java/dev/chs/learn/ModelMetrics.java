@@ -102,9 +102,10 @@ public record ModelMetrics(
       logLoss -= churned[i] ? Math.log(clipped) : Math.log(1 - clipped);
     }
     double[] decile = topDecile(churnProbability, churned);
-    return new ModelMetrics(name, auc(churnProbability, churned), brier / n, logLoss / n,
+    int[] order = byPrediction(churnProbability);
+    return new ModelMetrics(name, auc(churnProbability, churned, order), brier / n, logLoss / n,
         decile[0], decile[1], reliability(churnProbability, churned),
-        riskDeciles(churnProbability, churned), unscored);
+        riskDeciles(churnProbability, churned, order), unscored);
   }
 
   /**
@@ -116,12 +117,12 @@ public record ModelMetrics(
    * @return the AUC in [0, 1], or NaN when one class is absent
    */
   public static double auc(double[] score, boolean[] positive) {
+    return auc(score, positive, byPrediction(score));
+  }
+
+  /** Returns the AUC of {@code score}, whose indexes {@code order} lists in increasing order. */
+  private static double auc(double[] score, boolean[] positive, int[] order) {
     int n = score.length;
-    Integer[] order = new Integer[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(order, Comparator.comparingDouble(i -> score[i]));
     double rankSum = 0;
     long positives = 0;
     int i = 0;
@@ -198,12 +199,12 @@ public record ModelMetrics(
 
   /**
    * Returns the deciles of risk: bin {@code b} ends at the {@code n * (b + 1) / 10}-th account in
-   * order of prediction, or past it at the end of its run of equal predictions.
+   * order of prediction ({@code order}, the indexes of {@code p} in that order), or past it at
+   * the end of its run of equal predictions.
    */
-  private static List<ReliabilityBin> riskDeciles(double[] p, boolean[] churned) {
+  private static List<ReliabilityBin> riskDeciles(double[] p, boolean[] churned, int[] order) {
     int n = p.length;
     double[] sorted = new double[n];
-    int[] order = byPrediction(p);
     for (int k = 0; k < n; k++) {
       sorted[k] = p[order[k]];
     }
