@@ -28,8 +28,6 @@ import java.util.List;
  * score is {@code base + x * 0 = base} for finite {@code x}.
  */
 final class CompiledCurves {
-  private static final long INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
-
   /** How many breakpoints every curve has, after padding. */
   final int breakpoints;
   /** How many breakpoints curve {@code k} has before its padding. */
@@ -43,8 +41,11 @@ final class CompiledCurves {
   final double[] span;
   /** Whether curve {@code k} is {@link Curve.Linear}. */
   final boolean[] linear;
-  /** Whether curve {@code k} has only flat segments: {@link Curve.Steps}. */
-  final boolean[] flat;
+  /**
+   * Whether curve {@code k}'s segments can be evaluated for inputs outside them: every segment's
+   * width is finite, so that its score at an input clamped to it is finite.
+   */
+  final boolean[] selectable;
 
   CompiledCurves(Curve[] curves) {
     int most = 1;
@@ -55,7 +56,7 @@ final class CompiledCurves {
     int n = curves.length;
     counts = new int[n];
     linear = new boolean[n];
-    flat = new boolean[n];
+    selectable = new boolean[n];
     edges = new double[n * most];
     base = new double[n * (most + 1)];
     origin = new double[n * (most + 1)];
@@ -66,8 +67,11 @@ final class CompiledCurves {
     for (int k = 0; k < n; k++) {
       counts[k] = edgesOf(curves[k]);
       linear[k] = curves[k] instanceof Curve.Linear;
-      flat[k] = curves[k] instanceof Curve.Steps;
       compile(k, curves[k]);
+      selectable[k] = true;
+      for (int s = k * (most + 1); s <= k * (most + 1) + counts[k]; s++) {
+        selectable[k] &= Double.isFinite(denominator[s]);
+      }
     }
     for (int j = 0; j < edges.length; j++) {
       // -0.0 compares as +0.0 but has the sign bit that above() reads.
@@ -92,51 +96,133 @@ final class CompiledCurves {
   }
 
   /**
-   * Adds curve {@code k}'s points for rows {@code 0} to {@code count - 1} of a block that starts
-   * at row {@code from} of {@code column}: row {@code i} adds its share, {@code share[entries[i] *
-   * n + k]} for {@code n} curves, times the score of {@code column[from + i]}, to {@code out[i]}.
-   * A {@code NaN} input is scored as 0, and its share must be 0, so that it adds exactly 0; every
-   * other input must be finite. The scores are those of {@link #score} to the last bit.
+   * Adds curve {@code k}'s points for rows {@code 0} to {@code count - 1} of a block: row {@code i}
+   * adds its share, {@code share[entries[i] * n + k]} for {@code n} curves, times the score of
+   * {@code inputs[i]}, to {@code out[i]}. The inputs must be finite: a caller replaces a
+   * {@code NaN} by 0 and gives it a share of 0, so that it adds exactly 0. The scores are those of
+   * {@link #score} to the last bit.
    *
-   * <p>Each kind of curve has its own loop. A linear curve needs no segment: its score is {@code
-   * 100 * t} clamped to [0, 100], the arithmetic of {@link Curve.Linear#score}, in a loop that the
-   * JIT compiler can vectorize. Steps need no division.
+   * <p>The share of each row is gathered first, in a loop of its own. What is left for each kind
+   * of curve is then a loop of arithmetic over arrays, with no table lookup and no branch, that the
+   * JIT compiler can vectorize:
+   *
+   * <ul>
+   *   <li>a linear curve needs no segment: its score is {@code 100 * t} clamped to [0, 100], the
+   *       arithmetic of {@link Curve.Linear#score};
+   *   <li>any other curve whose segments are {@linkplain #selectable selectable} is evaluated
+   *       segment by segment for all the rows, and each row keeps the score of its own segment
+   *       (see {@link #selectScores});
+   *   <li>the rare curve that is not (breakpoints so far apart that a segment's width overflows)
+   *       finds each row's segment and reads its constants.
+   * </ul>
    */
   void addPoints(
-      int k, double[] column, int from, int count, int[] entries, double[] share, double[] out) {
+      int k,
+      double[] inputs,
+      int count,
+      int[] entries,
+      double[] share,
+      Scratch scratch,
+      double[] out) {
     int kpis = counts.length;
+    double[] rowShare = scratch.share;
+    for (int i = 0; i < count; i++) {
+      rowShare[i] = share[entries[i] * kpis + k];
+    }
     if (linear[k]) {
       double worst = origin[k * (breakpoints + 1) + 1];
       double length = denominator[k * (breakpoints + 1) + 1];
       for (int i = 0; i < count; i++) {
-        double x = column[from + i];
-        x = Double.isNaN(x) ? 0 : x;
-        double t = (x - worst) / length;
+        double t = (inputs[i] - worst) / length;
         // 100 * t is at most 0 exactly when t is, and at least 100 exactly when t is at least 1,
         // so the clamp gives the curve's 0, 100 or 100 * t (and +0.0, never -0.0).
-        out[i] += share[entries[i] * kpis + k] * Math.min(Math.max(100 * t, 0.0), 100.0);
+        out[i] += rowShare[i] * Math.min(Math.max(100 * t, 0.0), 100.0);
       }
-    } else if (flat[k]) {
-      for (int i = 0; i < count; i++) {
-        double x = finiteOrZero(column[from + i]);
-        out[i] += share[entries[i] * kpis + k] * base[segment(k, x)];
-      }
+      return;
+    }
+    double[] scores = scratch.score;
+    if (selectable[k]) {
+      selectScores(k, inputs, count, scratch);
     } else {
       for (int i = 0; i < count; i++) {
-        double x = finiteOrZero(column[from + i]);
-        int segment = segment(k, x);
-        double score =
-            base[segment] + ((x - origin[segment]) / denominator[segment]) * span[segment];
-        out[i] += share[entries[i] * kpis + k] * score;
+        scores[i] = score(k, inputs[i]);
+      }
+    }
+    for (int i = 0; i < count; i++) {
+      out[i] += rowShare[i] * scores[i];
+    }
+  }
+
+  /**
+   * Writes curve {@code k}'s score of {@code inputs[i]} to {@code scratch.score[i]}, for
+   * {@code i} below {@code count}, by evaluating every segment for every row.
+   *
+   * <p>With {@code a[j]} 1 if the input lies above breakpoint {@code j} and 0 if not (and {@code
+   * a[-1] = 1}, {@code a[m] = 0} for {@code m} breakpoints), the input lies in segment {@code j}
+   * exactly when {@code a[j - 1] - a[j]} is 1; for every other segment it is 0. The score is the
+   * sum over segments of that indicator times the segment's score, which has one term that is not
+   * zero and so is that segment's score exactly. For the other terms to be zero, each segment's
+   * score is computed at the input clamped to the segment, which is finite for a selectable curve
+   * and leaves the input of its own segment as it is.
+   */
+  private void selectScores(int k, double[] inputs, int count, Scratch scratch) {
+    double[] score = scratch.score;
+    double[] below = scratch.below;
+    int first = k * breakpoints;
+    int segment = k * (breakpoints + 1);
+    java.util.Arrays.fill(score, 0, count, 0.0);
+    java.util.Arrays.fill(below, 0, count, 1.0);
+    for (int j = 0, m = counts[k]; j <= m; j++, segment++) {
+      double start = base[segment];
+      if (j == m) {
+        for (int i = 0; i < count; i++) {
+          score[i] += below[i] * start;
+        }
+        break;
+      }
+      double edge = edges[first + j];
+      if (span[segment] == 0) {
+        for (int i = 0; i < count; i++) {
+          double above = indicator(inputs[i] - edge);
+          score[i] += (below[i] - above) * start;
+          below[i] = above;
+        }
+      } else {
+        double from = origin[segment];
+        double length = denominator[segment];
+        double rise = span[segment];
+        for (int i = 0; i < count; i++) {
+          double x = inputs[i];
+          double above = indicator(x - edge);
+          double clamped = Math.min(Math.max(x, from), edge);
+          score[i] += (below[i] - above) * (start + ((clamped - from) / length) * rise);
+          below[i] = above;
+        }
       }
     }
   }
 
-  /** Returns {@code x}, or 0 if {@code x} is NaN, without a branch. */
-  private static double finiteOrZero(double x) {
-    long bits = Double.doubleToRawLongBits(x);
-    long notANumber = (INFINITY_BITS - (bits & Long.MAX_VALUE)) >> 63;
-    return Double.longBitsToDouble(bits & ~notANumber);
+  /**
+   * Returns 1 if {@code difference} is above 0, else 0, in arithmetic alone: the smallest positive
+   * double, 2^-1074, times 2^1100 is 2^26, so the product reaches the clamp at 1, while 0 and
+   * negative differences clamp to 0. For finite {@code x} and {@code edge}, {@code x - edge} is
+   * above 0 exactly when {@code x > edge}: subtraction underflows gradually and keeps the sign.
+   */
+  private static double indicator(double difference) {
+    return Math.min(Math.max((difference * 0x1p1000) * 0x1p100, 0.0), 1.0);
+  }
+
+  /** Per-row arrays that {@link #addPoints} reuses from block to block. */
+  static final class Scratch {
+    final double[] share;
+    final double[] score;
+    final double[] below;
+
+    Scratch(int rows) {
+      share = new double[rows];
+      score = new double[rows];
+      below = new double[rows];
+    }
   }
 
   /**

@@ -175,7 +175,7 @@ class ColumnarScorerTest {
   }
 
   @Test
-  void scoringRowsAllocatesNothingPerRow() throws ReflectiveOperationException {
+  void scoringRowsAllocatesTheSameScratchWhateverTheirNumber() throws ReflectiveOperationException {
     int rows = 100_000;
     double[][] columns = new double[2][rows];
     int[] clouds = new int[rows];
@@ -198,9 +198,12 @@ class ColumnarScorerTest {
 
     long before = (long) allocatedBytes.invoke(threads);
     scorer.score(rows, columns, clouds, scores, coverage, bands);
-    long allocated = (long) allocatedBytes.invoke(threads) - before;
+    long allRows = (long) allocatedBytes.invoke(threads) - before;
+    before = (long) allocatedBytes.invoke(threads);
+    scorer.score(rows / 4, columns, clouds, scores, coverage, bands);
+    long quarter = (long) allocatedBytes.invoke(threads) - before;
 
-    // A few hundred bytes at most for the call itself, never bytes per row.
-    assertThat(allocated).isLessThan(rows / 10);
+    // The scratch of one block of 512 rows, whatever the number of rows.
+    assertThat(allRows).isEqualTo(quarter).isLessThan(32 * 1024);
   }
 }

@@ -17,7 +17,7 @@ class CompiledCurvesProperties {
 
   @Provide
   Arbitrary<Case> cases() {
-    Arbitrary<Curve> curve = Arbitraries.oneOf(linear(), piecewise(), steps());
+    Arbitrary<Curve> curve = Arbitraries.oneOf(linear(), piecewise(), steps(), wide());
     return curve.list().ofMinSize(1).ofMaxSize(4).flatMap(curves -> xNear(curves)
         .map(x -> new Case(curves, x)));
   }
@@ -29,7 +29,7 @@ class CompiledCurvesProperties {
     for (int k = 0; k < c.curves().size(); k++) {
       assertThat(compiled.score(k, c.x()))
           .as("curve %s at %s", c.curves().get(k), c.x())
-          .isEqualTo(c.curves().get(k).score(c.x()));
+          .isEqualTo(Double.valueOf(c.curves().get(k).score(c.x())));
     }
   }
 
@@ -38,19 +38,20 @@ class CompiledCurvesProperties {
       @ForAll("cases") Case c, @ForAll("shares") double share) {
     Curve[] curves = c.curves().toArray(Curve[]::new);
     CompiledCurves compiled = new CompiledCurves(curves);
-    // Row 0 reads the case's input with the given share; row 1 a NaN, whose share is 0.
-    double[] column = {Double.NaN, c.x(), Double.NaN};
+    // Row 0 reads the case's input with the given share; row 1 a NaN, which the columnar scorer
+    // turns into 0 with a share of 0.
+    double[] inputs = {c.x(), 0};
     int[] entries = {0, 1};
     double[] shares = new double[2 * curves.length];
     java.util.Arrays.fill(shares, 0, curves.length, share);
 
     for (int k = 0; k < curves.length; k++) {
       double[] points = {7.25, 0};
-      compiled.addPoints(k, column, 1, 2, entries, shares, points);
+      compiled.addPoints(k, inputs, 2, entries, shares, new CompiledCurves.Scratch(2), points);
 
       assertThat(points[0])
           .as("curve %s at %s", curves[k], c.x())
-          .isEqualTo(7.25 + share * curves[k].score(c.x()));
+          .isEqualTo(Double.valueOf(7.25 + share * curves[k].score(c.x())));
       assertThat(points[1]).as("curve %s at NaN", curves[k]).isEqualTo(0.0);
     }
   }
@@ -74,13 +75,18 @@ class CompiledCurvesProperties {
         s.steps().forEach(step -> xs.add(step.from()));
       }
       for (double x : xs) {
-        edges.add(Math.nextDown(x));
-        edges.add(x);
-        edges.add(Math.nextUp(x));
+        for (double near : new double[] {Math.nextDown(x), x, Math.nextUp(x)}) {
+          if (Double.isFinite(near)) {
+            edges.add(near);
+          }
+        }
       }
     }
     return Arbitraries.oneOf(
-        Arbitraries.of(edges), Arbitraries.doubles().between(-200, 200).ofScale(7));
+        Arbitraries.of(edges),
+        Arbitraries.doubles().between(-200, 200).ofScale(7),
+        Arbitraries.of(-Double.MAX_VALUE, -1e300, -Double.MIN_VALUE, -0.0, 0.0, Double.MIN_VALUE,
+            1e300, Double.MAX_VALUE));
   }
 
   private static Arbitrary<Double> values() {
@@ -100,6 +106,22 @@ class CompiledCurvesProperties {
   private static Arbitrary<Curve> piecewise() {
     return Combinators.combine(values(), scores()).as(Curve.Point::new)
         .list().ofMinSize(2).ofMaxSize(8).uniqueElements(Curve.Point::x)
+        .map(points -> {
+          List<Curve.Point> sorted = new ArrayList<>(points);
+          sorted.sort((a, b) -> Double.compare(a.x(), b.x()));
+          return new Curve.Piecewise(sorted);
+        });
+  }
+
+  /**
+   * Piecewise curves with breakpoints as far apart as doubles allow, some so far that a segment's
+   * width overflows: the compiled curve then finds each input's segment instead of selecting it.
+   */
+  private static Arbitrary<Curve> wide() {
+    Arbitrary<Double> x = Arbitraries.of(
+        -Double.MAX_VALUE, -1e308, -1e300, -1.0, 0.0, 1e-300, 1.0, 1e300, 1e308, Double.MAX_VALUE);
+    return Combinators.combine(x, scores()).as(Curve.Point::new)
+        .list().ofMinSize(2).ofMaxSize(5).uniqueElements(Curve.Point::x)
         .map(points -> {
           List<Curve.Point> sorted = new ArrayList<>(points);
           sorted.sort((a, b) -> Double.compare(a.x(), b.x()));

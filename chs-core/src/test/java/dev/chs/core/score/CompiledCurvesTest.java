@@ -1,0 +1,56 @@
+package dev.chs.core.score;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chs.api.kpi.Curve;
+import dev.chs.api.kpi.Curve.Point;
+import dev.chs.api.kpi.Curve.Step;
+import org.junit.jupiter.api.Test;
+
+class CompiledCurvesTest {
+  /** Adds curve 0's points for the inputs, each with a share of 1, to zeros. */
+  private static double[] points(Curve curve, double... inputs) {
+    CompiledCurves compiled = new CompiledCurves(new Curve[] {curve});
+    double[] points = new double[inputs.length];
+    compiled.addPoints(0, inputs, inputs.length, new int[inputs.length], new double[] {1},
+        new CompiledCurves.Scratch(inputs.length), points);
+    return points;
+  }
+
+  @Test
+  void selectsEachRowsSegmentAtAndBetweenTheBreakpoints() {
+    Curve curve = Curve.Piecewise.of(new Point(0, 100), new Point(2, 80), new Point(5, 50));
+
+    // Flat before 0 and after 5; 100 - 10x up to 2; 80 - 10(x - 2) from 2 to 5.
+    assertThat(points(curve, -1, 0, 1, 2, 3.5, 5, 9))
+        .containsExactly(100, 100, 90, 80, 65, 50, 50);
+    assertThat(new CompiledCurves(new Curve[] {curve}).selectable).containsExactly(true);
+  }
+
+  @Test
+  void scoresStepsFromEachStepsStartOn() {
+    Curve curve = Curve.Steps.of(100, new Step(1, 40), new Step(2, 20), new Step(3, 0));
+
+    assertThat(points(curve, 0, Math.nextDown(1.0), 1, 1.5, 2, 2.999, 3, 1e300))
+        .containsExactly(100, 100, 40, 40, 20, 20, 0, 0);
+  }
+
+  @Test
+  void keepsInputsFarOutsideASegmentFromSpoilingTheSegmentThatHoldsThem() {
+    Curve curve = Curve.Piecewise.of(new Point(-1, 0), new Point(1, 100));
+
+    // Scored unclamped, the segment's line at -MAX_VALUE would overflow and spoil the sum.
+    assertThat(points(curve, -Double.MAX_VALUE, -1e300, 0, 1e300, Double.MAX_VALUE))
+        .containsExactly(0, 0, 50, 100, 100);
+  }
+
+  @Test
+  void findsTheSegmentOfACurveWhoseSegmentIsTooWideToSelect() {
+    // The segment's width, 2e308, overflows to infinity: its line is 0 + (x + 1e308) / inf * 100.
+    Curve curve = Curve.Piecewise.of(new Point(-1e308, 0), new Point(1e308, 100));
+
+    assertThat(new CompiledCurves(new Curve[] {curve}).selectable).containsExactly(false);
+    assertThat(points(curve, -Double.MAX_VALUE, 0, 1e307, Double.MAX_VALUE))
+        .containsExactly(0, 0, 0, 100);
+  }
+}
