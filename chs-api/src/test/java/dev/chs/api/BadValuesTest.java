@@ -156,6 +156,8 @@ class BadValuesTest {
         .hasMessage("points: must hold at least 2 breakpoints, was 1");
     assertThatThrownBy(() -> Curve.Piecewise.of(new Curve.Point(1, 0), new Curve.Point(1, 100)))
         .hasMessage("points[1].x: must be greater than points[0].x (1.0), was 1.0");
+    assertThatThrownBy(() -> new Curve.Linear(-1e308, 1e308))
+        .hasMessage("best: must lie a finite distance from worst (-1.0E308), was 1.0E308");
     assertThatThrownBy(() -> new Curve.Steps(100, List.of()))
         .hasMessage("steps: must hold at least 1 step, was 0");
     assertThatThrownBy(() -> Curve.Steps.of(100, new Curve.Step(3, 0), new Curve.Step(1, 40)))

@@ -27,14 +27,16 @@ public sealed interface Curve permits Curve.Linear, Curve.Piecewise, Curve.Steps
    * When {@code best < worst}, lower values are better.
    *
    * @param worst the value that scores 0; finite
-   * @param best the value that scores 100; finite, and not equal to {@code worst}
+   * @param best the value that scores 100; finite, not equal to {@code worst}, and a finite
+   *     distance from it
    * @since 0.1.0
    */
   record Linear(double worst, double best) implements Curve {
     /**
      * Creates a linear curve.
      *
-     * @throws IllegalArgumentException if an end is not finite, or the ends are equal
+     * @throws IllegalArgumentException if an end is not finite, or the ends are equal or so far
+     *     apart that their distance overflows a double
      */
     public Linear {
       Checks.requireFinite("worst", worst);
@@ -42,6 +44,10 @@ public sealed interface Curve permits Curve.Linear, Curve.Piecewise, Curve.Steps
       if (worst == best) {
         throw new IllegalArgumentException(
             "best: must differ from worst (" + worst + "), was " + best);
+      }
+      if (Double.isInfinite(best - worst)) {
+        throw new IllegalArgumentException(
+            "best: must lie a finite distance from worst (" + worst + "), was " + best);
       }
     }
 
@@ -55,7 +61,8 @@ public sealed interface Curve permits Curve.Linear, Curve.Piecewise, Curve.Steps
   /**
    * Straight lines between breakpoints, flat before the first and after the last.
    *
-   * @param points at least two breakpoints, in strictly increasing order of {@code x}
+   * @param points at least two breakpoints, in strictly increasing order of {@code x}, each a finite
+   *     distance from the one before
    * @since 0.1.0
    */
   record Piecewise(List<Point> points) implements Curve {
@@ -63,7 +70,8 @@ public sealed interface Curve permits Curve.Linear, Curve.Piecewise, Curve.Steps
      * Creates a piecewise linear curve.
      *
      * @throws IllegalArgumentException if there are fewer than two points, or their {@code x} do
-     *     not strictly increase
+     *     not strictly increase, or two neighbours are so far apart that their distance overflows
+     *     a double
      * @throws NullPointerException if the list or a point is null
      */
     public Piecewise {
@@ -76,6 +84,11 @@ public sealed interface Curve permits Curve.Linear, Curve.Piecewise, Curve.Steps
         if (!(points.get(i).x() > points.get(i - 1).x())) {
           throw new IllegalArgumentException(
               "points[" + i + "].x: must be greater than points[" + (i - 1) + "].x ("
+                  + points.get(i - 1).x() + "), was " + points.get(i).x());
+        }
+        if (Double.isInfinite(points.get(i).x() - points.get(i - 1).x())) {
+          throw new IllegalArgumentException(
+              "points[" + i + "].x: must lie a finite distance from points[" + (i - 1) + "].x ("
                   + points.get(i - 1).x() + "), was " + points.get(i).x());
         }
       }

@@ -47,6 +47,28 @@ class CurveTest {
   }
 
   @Test
+  void linearRejectsEndsWhoseDistanceOverflows() {
+    // Its slope would be 0 and its score NaN at best: (MAX - -MAX) / (MAX - -MAX) is inf / inf.
+    assertThatThrownBy(() -> new Linear(-Double.MAX_VALUE, Double.MAX_VALUE))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("best: must lie a finite distance from worst (-1.7976931348623157E308), was"
+            + " 1.7976931348623157E308");
+    assertThat(new Linear(-1e307, 1e308).score(Double.MAX_VALUE)).isEqualTo(100);
+  }
+
+  @Test
+  void piecewiseRejectsNeighboursWhoseDistanceOverflows() {
+    // Far apart, but each a finite distance from the one before.
+    Piecewise wide = Piecewise.of(
+        new Point(-1, 0), new Point(1e308, 50), new Point(Double.MAX_VALUE, 100));
+    assertThat(wide.score(Double.MAX_VALUE)).isEqualTo(100);
+    assertThatThrownBy(() -> Piecewise.of(new Point(-1e308, 0), new Point(1e308, 100)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("points[1].x: must lie a finite distance from points[0].x (-1.0E308), was"
+            + " 1.0E308");
+  }
+
+  @Test
   void piecewiseInterpolatesBetweenBreakpoints() {
     Piecewise curve = Piecewise.of(new Point(0, 100), new Point(2, 80), new Point(5, 50));
     assertThat(curve.score(-1)).isEqualTo(100);

@@ -41,11 +41,6 @@ final class CompiledCurves {
   final double[] span;
   /** Whether curve {@code k} is {@link Curve.Linear}. */
   final boolean[] linear;
-  /**
-   * Whether curve {@code k}'s segments can be evaluated for inputs outside them: every segment's
-   * width is finite, so that its score at an input clamped to it is finite.
-   */
-  final boolean[] selectable;
 
   CompiledCurves(Curve[] curves) {
     int most = 1;
@@ -56,7 +51,6 @@ final class CompiledCurves {
     int n = curves.length;
     counts = new int[n];
     linear = new boolean[n];
-    selectable = new boolean[n];
     edges = new double[n * most];
     base = new double[n * (most + 1)];
     origin = new double[n * (most + 1)];
@@ -68,10 +62,6 @@ final class CompiledCurves {
       counts[k] = edgesOf(curves[k]);
       linear[k] = curves[k] instanceof Curve.Linear;
       compile(k, curves[k]);
-      selectable[k] = true;
-      for (int s = k * (most + 1); s <= k * (most + 1) + counts[k]; s++) {
-        selectable[k] &= Double.isFinite(denominator[s]);
-      }
     }
     for (int j = 0; j < edges.length; j++) {
       // -0.0 compares as +0.0 but has the sign bit that above() reads.
@@ -109,11 +99,8 @@ final class CompiledCurves {
    * <ul>
    *   <li>a linear curve needs no segment: its score is {@code 100 * t} clamped to [0, 100], the
    *       arithmetic of {@link Curve.Linear#score};
-   *   <li>any other curve whose segments are {@linkplain #selectable selectable} is evaluated
-   *       segment by segment for all the rows, and each row keeps the score of its own segment
-   *       (see {@link #selectScores});
-   *   <li>the rare curve that is not (breakpoints so far apart that a segment's width overflows)
-   *       finds each row's segment and reads its constants.
+   *   <li>any other curve is evaluated segment by segment for all the rows, and each row keeps
+   *       the score of its own segment (see {@link #selectScores}).
    * </ul>
    */
   void addPoints(
@@ -140,14 +127,8 @@ final class CompiledCurves {
       }
       return;
     }
+    selectScores(k, inputs, count, scratch);
     double[] scores = scratch.score;
-    if (selectable[k]) {
-      selectScores(k, inputs, count, scratch);
-    } else {
-      for (int i = 0; i < count; i++) {
-        scores[i] = score(k, inputs[i]);
-      }
-    }
     for (int i = 0; i < count; i++) {
       out[i] += rowShare[i] * scores[i];
     }
@@ -162,8 +143,8 @@ final class CompiledCurves {
    * exactly when {@code a[j - 1] - a[j]} is 1; for every other segment it is 0. The score is the
    * sum over segments of that indicator times the segment's score, which has one term that is not
    * zero and so is that segment's score exactly. For the other terms to be zero, each segment's
-   * score is computed at the input clamped to the segment, which is finite for a selectable curve
-   * and leaves the input of its own segment as it is.
+   * score is computed at the input clamped to the segment: that is finite, since {@link Curve}
+   * refuses segments whose width overflows, and leaves the input of its own segment as it is.
    */
   private void selectScores(int k, double[] inputs, int count, Scratch scratch) {
     double[] score = scratch.score;

@@ -284,6 +284,21 @@ class ModelFileErrorsTest {
         "kpis[1].curve.best: missing; expected a number");
   }
 
+  @Test
+  @Tag("MODEL-22")
+  void reportsCurveEndsSoFarApartThatTheirDistanceOverflows() {
+    String text = "version: 1\nkpis:\n"
+        + entry("sentiment", "{type: linear, worst: -1e308, best: 1e308}")
+        + entry("product_adoption", "{type: piecewise, points: [[0, 0], [1e308, 50], [-1e308, 9]]}")
+        + entry("open_support_cases", "{type: piecewise, points: [[-1e308, 0], [1e308, 100]]}");
+
+    assertThat(yamlErrors(text)).containsExactly(
+        "kpis[0].curve.best: must lie a finite distance from worst (-1.0E308), was 1.0E308",
+        "kpis[1].curve.points[2].x: must be greater than points[1].x (1.0E308), was -1.0E308",
+        "kpis[2].curve.points[1].x: must lie a finite distance from points[0].x (-1.0E308), was"
+            + " 1.0E308");
+  }
+
   /** Returns a KPI entry of weight 1 with this curve. */
   private static String entry(String id, String curve) {
     return "  - id: " + id + "\n    weight: 1\n    curve: " + curve + "\n";

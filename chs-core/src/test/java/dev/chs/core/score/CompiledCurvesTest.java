@@ -24,7 +24,6 @@ class CompiledCurvesTest {
     // Flat before 0 and after 5; 100 - 10x up to 2; 80 - 10(x - 2) from 2 to 5.
     assertThat(points(curve, -1, 0, 1, 2, 3.5, 5, 9))
         .containsExactly(100, 100, 90, 80, 65, 50, 50);
-    assertThat(new CompiledCurves(new Curve[] {curve}).selectable).containsExactly(true);
   }
 
   @Test
@@ -42,15 +41,5 @@ class CompiledCurvesTest {
     // Scored unclamped, the segment's line at -MAX_VALUE would overflow and spoil the sum.
     assertThat(points(curve, -Double.MAX_VALUE, -1e300, 0, 1e300, Double.MAX_VALUE))
         .containsExactly(0, 0, 50, 100, 100);
-  }
-
-  @Test
-  void findsTheSegmentOfACurveWhoseSegmentIsTooWideToSelect() {
-    // The segment's width, 2e308, overflows to infinity: its line is 0 + (x + 1e308) / inf * 100.
-    Curve curve = Curve.Piecewise.of(new Point(-1e308, 0), new Point(1e308, 100));
-
-    assertThat(new CompiledCurves(new Curve[] {curve}).selectable).containsExactly(false);
-    assertThat(points(curve, -Double.MAX_VALUE, 0, 1e307, Double.MAX_VALUE))
-        .containsExactly(0, 0, 0, 100);
   }
 }
