@@ -237,8 +237,10 @@ public final class SignalAggregator {
    * Adds every signal of {@code signals}, in order, with the result of calling {@link #add} on
    * each. A {@link java.util.RandomAccess} list is added a few signals at a time: their pairs are
    * looked up first, so that the cache misses of the lookups overlap, and then the signals are
-   * added one by one. A signal that throws leaves the ones before it added and the ones after it
-   * not, as with {@link #add}.
+   * added one by one. Where most signals go to the same pair as the signal before them, as in
+   * input grouped by account, the lookup would only add work, and the next few signals are added
+   * without it. A signal that throws leaves the ones before it added and the ones after it not,
+   * as with {@link #add}.
    *
    * @param signals the signals
    * @throws KpiFailureException under {@link FailurePolicy#FAIL}, if a KPI's accumulator or store
@@ -378,15 +380,15 @@ public final class SignalAggregator {
   }
 
   /**
-   * Adds one signal whose route is known. {@code knownPair} is the signal's pair if a lookup
-   * found it, else -1.
+   * Adds one signal whose route is known, and returns its pair, or -1 if it reached none.
+   * {@code knownPair} is the signal's pair if a lookup found it, else -1.
    */
-  private void add(Signal signal, Route route, int knownPair) {
+  private int add(Signal signal, Route route, int knownPair) {
     Instant occurred = signal.occurredAt();
     if (occurred != null && occurred.isAfter(asOf)) {
       // It cannot count as of T, and must not name a cloud that did not exist at T.
       afterAsOf++;
-      return;
+      return -1;
     }
     int metricTarget = route.metric ? metricTarget((Metric) signal) : -1;
     if (route.kpis.length == 0 && metricTarget < 0 && !route.contract) {
@@ -394,7 +396,7 @@ public final class SignalAggregator {
       if (route.namesCloud && knownPair < 0) {
         pair(signal.account(), signal.cloud());
       }
-      return;
+      return -1;
     }
     int pair = knownPair >= 0 ? knownPair : pair(signal.account(), signal.cloud());
     for (int i : route.kpis) {
@@ -417,25 +419,49 @@ public final class SignalAggregator {
     if (route.contract) {
       arr[pair] += ((Contract) signal).arr();
     }
+    return pair;
   }
 
+  /**
+   * Adds a list a batch at a time. A batch is looked up ahead, so that the cache misses of its
+   * signals overlap, unless most signals of the batch before went to the same pair as the signal
+   * before them: input grouped by pair keeps each pair's state in cache, and the lookup would
+   * only add work. Either way, each batch counts such repeats to choose how to add the next.
+   */
   private void addInBatches(List<? extends Signal> signals) {
     Lookahead ahead = new Lookahead();
     int size = signals.size();
+    boolean grouped = false;
+    int previous = -1;
     for (int from = 0; from < size; from += BATCH) {
       int to = Math.min(size, from + BATCH);
-      int looked = lookUp(signals, from, to, ahead);
-      for (int k = 0; k < to - from; k++) {
-        Signal signal = ahead.signals[k];
-        Route route = ahead.routes[k];
-        if (k < looked && signal != null && route != null) {
-          // A pair the lookup did not find may since have been made by a signal before this one,
-          // so a missing pair (-1) is looked up again.
-          add(signal, route, ahead.pairs[k]);
-        } else {
-          add(signals.get(from + k));
+      int repeats = 0;
+      if (grouped) {
+        for (int i = from; i < to; i++) {
+          Signal signal = signals.get(i);
+          int pair = add(signal, route(signal.getClass()), -1);
+          repeats += pair >= 0 && pair == previous ? 1 : 0;
+          previous = pair;
+        }
+      } else {
+        int looked = lookUp(signals, from, to, ahead);
+        for (int k = 0; k < to - from; k++) {
+          Signal signal = ahead.signals[k];
+          Route route = ahead.routes[k];
+          int pair;
+          if (k < looked && signal != null && route != null) {
+            // A pair the lookup did not find may since have been made by a signal before this
+            // one, so a missing pair (-1) is looked up again.
+            pair = add(signal, route, ahead.pairs[k]);
+          } else {
+            Signal next = signals.get(from + k);
+            pair = add(next, route(next.getClass()), -1);
+          }
+          repeats += pair >= 0 && pair == previous ? 1 : 0;
+          previous = pair;
         }
       }
+      grouped = 2 * repeats > to - from;
     }
   }
 

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -253,6 +254,30 @@ class SignalAggregatorTest {
   }
 
   @Property(tries = 100)
+  void addingAListWithRunsGroupedByPairGivesWhatAddingEachSignalInOrderGives(
+      @ForAll long seed, @ForAll @IntRange(min = 0, max = 400) int n) {
+    Random random = new Random(seed);
+    // Runs of signals grouped by pair, each at least a batch long, between scattered ones, so
+    // that addAll switches between looking batches up and adding them one by one.
+    List<Signal> signals = new ArrayList<>(randomSignals(random, n));
+    for (int from = 0; from < signals.size(); from += 40 + random.nextInt(80)) {
+      int to = Math.min(signals.size(), from + 32 + random.nextInt(64));
+      signals.subList(from, to).sort(Comparator.comparing((Signal s) -> s.account().value())
+          .thenComparing(s -> s.cloud().value()));
+    }
+    SignalAggregator oneByOne = SignalAggregator.of(model, T);
+    signals.forEach(oneByOne::add);
+
+    SignalAggregator listed = SignalAggregator.of(model, T);
+    listed.addAll(signals);
+
+    assertThat(listed.results()).isEqualTo(oneByOne.results());
+    assertThat(listed.pairs()).isEqualTo(oneByOne.pairs());
+    assertThat(listed.unread()).isEqualTo(oneByOne.unread());
+    assertThat(listed.afterAsOf()).isEqualTo(oneByOne.afterAsOf());
+  }
+
+  @Property(tries = 100)
   void givesAccountsAndTheirCloudsInOrderOfIdWhateverOrderTheyArriveIn(
       @ForAll long seed, @ForAll @IntRange(min = 1, max = 200) int n) {
     Random random = new Random(seed);
@@ -339,6 +364,23 @@ class SignalAggregatorTest {
     // The 40 cases before the throw count; globex, after it, was never seen.
     assertThat(aggregator.results()).extracting(AccountValues::account).containsExactly(ACME);
     assertThat(raw(aggregator.results().get(0).clouds().get(0), 0)).isEqualTo(40);
+  }
+
+  @Test
+  void addsTheSignalsOfAListGroupedByPairBeforeANullOne() {
+    // Past a batch of one pair, addAll adds one by one, and still stops at the null.
+    List<Signal> signals = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      signals.add(opened(AccountId.of(new String("acme")), SALES, "c" + i));
+    }
+    signals.add(null);
+    signals.add(opened(GLOBEX, SALES, "c-after"));
+    SignalAggregator aggregator = SignalAggregator.of(model, T);
+
+    assertThatThrownBy(() -> aggregator.addAll(signals)).isInstanceOf(NullPointerException.class);
+
+    assertThat(aggregator.results()).extracting(AccountValues::account).containsExactly(ACME);
+    assertThat(raw(aggregator.results().get(0).clouds().get(0), 0)).isEqualTo(50);
   }
 
   @Test
