@@ -38,9 +38,16 @@ import org.openjdk.jmh.annotations.State;
  * were made pair by pair and then shuffled, so nearly every signal read misses the cache; {@code
  * reading} signals were made in the order a reader of time-sorted files makes them ({@link
  * SyntheticPortfolio#signalsInReadingOrder}), so the input streams through the cache and only
- * the pairs' state is reached at random. Setup ends with a full collection, so that the input
+ * the pairs' state is reached at random; {@code grouped} signals come account by account ({@link
+ * SyntheticPortfolio#signalsGroupedByAccount}), as from a partition sorted by account, so a pair's
+ * state stays in cache while its signals are added. Setup ends with a full collection, so that the input
  * lies in the old generation and young collections during the measurement copy only what an
  * invocation made, not the 3M signals.
+ *
+ * <p>The fork touches its whole heap at start ({@code -XX:+AlwaysPreTouch}), as a service that
+ * has run for a while has: an invocation allocates hundreds of megabytes (the naive peer
+ * gigabytes), and without it the first pass over each region of a fresh heap pays the operating
+ * system's page faults, which made iterations of the same benchmark differ by up to four times.
  *
  * <p>Run with:
  *
@@ -51,7 +58,7 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
+@Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g", "-XX:+AlwaysPreTouch"})
 public class SignalIngestionBenchmark {
   /** How many accounts the portfolio holds. */
   static final int ACCOUNTS = 100_000;
@@ -62,8 +69,8 @@ public class SignalIngestionBenchmark {
   /** How many (account, cloud) pairs one merge handles: every pair, from each of two halves. */
   static final int MERGED_PAIRS = 2 * ACCOUNTS * 3;
 
-  /** How the signals lie in memory: {@code shuffled} or in {@code reading} order. */
-  @Param({"shuffled", "reading"})
+  /** How the signals lie in memory: {@code shuffled}, in {@code reading} order or {@code grouped}. */
+  @Param({"shuffled", "reading", "grouped"})
   String order = "shuffled";
 
   int accounts = ACCOUNTS;
@@ -80,8 +87,9 @@ public class SignalIngestionBenchmark {
     signals = switch (order) {
       case "shuffled" -> SyntheticPortfolio.signals(accounts);
       case "reading" -> SyntheticPortfolio.signalsInReadingOrder(accounts);
+      case "grouped" -> SyntheticPortfolio.signalsGroupedByAccount(accounts);
       default -> throw new IllegalArgumentException(
-          "order: 'shuffled' or 'reading' expected, was '" + order + "'");
+          "order: 'shuffled', 'reading' or 'grouped' expected, was '" + order + "'");
     };
     if (signals.size() != accounts * 3 * SyntheticPortfolio.SIGNALS_PER_PAIR) {
       throw new IllegalStateException("expected " + SIGNALS + " signals, made " + signals.size());

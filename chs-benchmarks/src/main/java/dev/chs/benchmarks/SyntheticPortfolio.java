@@ -99,6 +99,25 @@ final class SyntheticPortfolio {
     return signals;
   }
 
+  /**
+   * Returns the same signals as {@link #signals}, grouped by account: each account's signals one
+   * after the other, cloud by cloud, as a job reads a partition sorted by account or a file per
+   * account. Each signal is made anew in that order, with its own {@link AccountId}, as in {@link
+   * #signalsInReadingOrder}.
+   *
+   * @param accounts how many accounts
+   * @return {@code accounts * 3 * SIGNALS_PER_PAIR} signals
+   */
+  static List<Signal> signalsGroupedByAccount(int accounts) {
+    List<Signal> made = pairByPair(new Random(SEED), accounts);
+    List<Signal> signals = new ArrayList<>(made.size());
+    for (int i = 0; i < made.size(); i++) {
+      signals.add(readAgain(made.get(i)));
+      made.set(i, null);
+    }
+    return signals;
+  }
+
   private static List<Signal> pairByPair(Random random, int accounts) {
     List<Signal> signals = new ArrayList<>(accounts * CLOUDS.size() * SIGNALS_PER_PAIR);
     for (int a = 0; a < accounts; a++) {

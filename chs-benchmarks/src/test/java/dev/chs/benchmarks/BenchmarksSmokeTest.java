@@ -2,10 +2,13 @@ package dev.chs.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chs.api.AccountId;
 import dev.chs.api.signal.Signal;
 import dev.chs.core.aggregate.SignalAggregator;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,7 +57,7 @@ class BenchmarksSmokeTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"shuffled", "reading"})
+  @ValueSource(strings = {"shuffled", "reading", "grouped"})
   void signalIngestionMatchesTheNaivePeerAndMerges(String order) {
     SignalIngestionBenchmark benchmark = new SignalIngestionBenchmark();
     benchmark.accounts = 500;
@@ -72,11 +75,26 @@ class BenchmarksSmokeTest {
   }
 
   @Test
-  void bothOrdersHoldTheSameSignals() {
+  void everyOrderHoldsTheSameSignals() {
     List<Signal> shuffled = SyntheticPortfolio.signals(100);
     List<Signal> reading = SyntheticPortfolio.signalsInReadingOrder(100);
+    List<Signal> grouped = SyntheticPortfolio.signalsGroupedByAccount(100);
 
     assertThat(reading).hasSameSizeAs(shuffled).containsExactlyInAnyOrderElementsOf(shuffled);
+    assertThat(grouped).hasSameSizeAs(shuffled).containsExactlyInAnyOrderElementsOf(shuffled);
+    // Account by account: once an account's signals end, none of it comes again.
+    Set<AccountId> ended = new HashSet<>();
+    for (int i = 1; i < grouped.size(); i++) {
+      AccountId before = grouped.get(i - 1).account();
+      AccountId after = grouped.get(i).account();
+      if (!after.equals(before)) {
+        ended.add(before);
+        assertThat(ended).as("signal %d of the grouped order", i).doesNotContain(after);
+      }
+    }
+    assertThat(ended).hasSize(99);
+    assertThat(grouped.get(0).account()).isEqualTo(grouped.get(1).account())
+        .isNotSameAs(grouped.get(1).account());
     // Contracts first, then the rest in order of time.
     for (int i = 1; i < reading.size(); i++) {
       Instant before = reading.get(i - 1).occurredAt();
