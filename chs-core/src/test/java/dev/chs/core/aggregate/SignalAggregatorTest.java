@@ -241,16 +241,7 @@ class SignalAggregatorTest {
       signals.add(random.nextInt(signals.size() + 1),
           new RenewalOutcome(GLOBEX, SERVICE, T, RenewalOutcome.Outcome.RENEWED));
     }
-    SignalAggregator oneByOne = SignalAggregator.of(model, T);
-    signals.forEach(oneByOne::add);
-
-    SignalAggregator listed = SignalAggregator.of(model, T);
-    listed.addAll(signals);
-
-    assertThat(listed.results()).isEqualTo(oneByOne.results());
-    assertThat(listed.pairs()).isEqualTo(oneByOne.pairs());
-    assertThat(listed.unread()).isEqualTo(oneByOne.unread());
-    assertThat(listed.afterAsOf()).isEqualTo(oneByOne.afterAsOf());
+    assertAddingTheListGivesWhatAddingEachSignalGives(signals);
   }
 
   @Property(tries = 100)
@@ -265,6 +256,10 @@ class SignalAggregatorTest {
       signals.subList(from, to).sort(Comparator.comparing((Signal s) -> s.account().value())
           .thenComparing(s -> s.cloud().value()));
     }
+    assertAddingTheListGivesWhatAddingEachSignalGives(signals);
+  }
+
+  private void assertAddingTheListGivesWhatAddingEachSignalGives(List<Signal> signals) {
     SignalAggregator oneByOne = SignalAggregator.of(model, T);
     signals.forEach(oneByOne::add);
 
