@@ -39,10 +39,10 @@ import org.openjdk.jmh.annotations.State;
  * reading} signals were made in the order a reader of time-sorted files makes them ({@link
  * SyntheticPortfolio#signalsInReadingOrder}), so the input streams through the cache and only
  * the pairs' state is reached at random; {@code grouped} signals come account by account ({@link
- * SyntheticPortfolio#signalsGroupedByAccount}), as from a partition sorted by account, so a pair's
- * state stays in cache while its signals are added. Setup ends with a full collection, so that the input
- * lies in the old generation and young collections during the measurement copy only what an
- * invocation made, not the 3M signals.
+ * SyntheticPortfolio#signalsGroupedByAccount}), as from a partition sorted by account, so a
+ * pair's state stays in cache while its signals are added. Setup ends with a full collection, so
+ * that the input lies in the old generation and young collections during the measurement copy
+ * only what an invocation made, not the 3M signals.
  *
  * <p>The fork touches its whole heap at start ({@code -XX:+AlwaysPreTouch}), as a service that
  * has run for a while has: an invocation allocates hundreds of megabytes (the naive peer
@@ -69,7 +69,7 @@ public class SignalIngestionBenchmark {
   /** How many (account, cloud) pairs one merge handles: every pair, from each of two halves. */
   static final int MERGED_PAIRS = 2 * ACCOUNTS * 3;
 
-  /** How the signals lie in memory: {@code shuffled}, in {@code reading} order or {@code grouped}. */
+  /** How the signals lie in memory: {@code shuffled}, {@code reading} or {@code grouped}. */
   @Param({"shuffled", "reading", "grouped"})
   String order = "shuffled";
 

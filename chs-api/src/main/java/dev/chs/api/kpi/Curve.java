@@ -61,8 +61,8 @@ public sealed interface Curve permits Curve.Linear, Curve.Piecewise, Curve.Steps
   /**
    * Straight lines between breakpoints, flat before the first and after the last.
    *
-   * @param points at least two breakpoints, in strictly increasing order of {@code x}, each a finite
-   *     distance from the one before
+   * @param points at least two breakpoints, in strictly increasing order of {@code x}, each a
+   *     finite distance from the one before
    * @since 0.1.0
    */
   record Piecewise(List<Point> points) implements Curve {

@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
  * Scorer#score(dev.chs.api.AccountId, CloudId, java.util.List)} on the same values, and a row with
  * insufficient data gets a score of {@code NaN} and a band of {@code null}. A call allocates a
  * scratch for a block of 512 rows (about 50 KB for 8 KPIs), whatever the number of rows; the loop
- * over rows allocates nothing, boxes nothing and uses no streams. Explanations are left to {@link Scorer}, for the rows that
- * need them.
+ * over rows allocates nothing, boxes nothing and uses no streams. Explanations are left to {@link
+ * Scorer}, for the rows that need them.
  *
  * <p>A columnar scorer is immutable and safe to share between threads, as long as threads do not
  * share output arrays.
@@ -149,8 +149,8 @@ public final class ColumnarScorer {
    * <p>Rows go in blocks, and each block column by column: first each column's inputs are copied,
    * with 0 for {@code NaN}, and every row's table entry is made, then each KPI's points are added
    * for all the block's rows, then the scores and bands are written. A pass then runs one curve
-   * with its constants in registers over arrays in the L1 cache, and each row still adds its points
-   * in the model's order, as {@link Scorer} does.
+   * with its constants in registers over the block's arrays in cache, and each row still adds its
+   * points in the model's order, as {@link Scorer} does.
    */
   private void scoreByTable(
       ShareTable table,
@@ -195,8 +195,9 @@ public final class ColumnarScorer {
 
   /**
    * Writes the table entry of rows {@code from} to {@code from + count - 1} into {@code entries},
-   * and column {@code k}'s inputs of them, with 0 for {@code NaN}, into {@code inputs[k]}. Returns how many rows, from the first, are valid: the rows before the first with
-   * a cloud index out of range or an infinite curve input.
+   * and column {@code k}'s inputs of them, with 0 for {@code NaN}, into {@code inputs[k]}. Returns
+   * how many rows, from the first, are valid: the rows before the first with a cloud index out of
+   * range or an infinite curve input.
    *
    * <p>Each column is read in its own loop of bit arithmetic: random NaNs would defeat branch
    * prediction, so which inputs have a value is computed, not branched on.
