@@ -7,8 +7,9 @@ import java.util.List;
  * The curves of a model flattened into primitive arrays, so that a loop over rows evaluates any
  * curve with the same few instructions: no virtual call, no boxing, no allocation. Immutable.
  *
- * <p>Every curve becomes up to {@link #breakpoints} breakpoints {@code b[0] < b[1] < ...} (padded
- * with +infinity) and one segment per gap, including the two flat ends. The segment of {@code x}
+ * <p>Every curve becomes its {@code counts[k]} breakpoints {@code b[0] < b[1] < ...}, in room for
+ * {@link #breakpoints}, and one segment per gap, including the two flat ends; the room past a
+ * curve's own breakpoints and segments is never read. The segment of {@code x}
  * is the number of breakpoints that {@code x} lies above, and its score is {@code base + ((x -
  * origin) / denominator) * span}. The constants are chosen so that this is, bit for bit, the
  * arithmetic of {@link Curve#score} for finite {@code x}:
@@ -56,7 +57,6 @@ final class CompiledCurves {
     origin = new double[n * (most + 1)];
     denominator = new double[n * (most + 1)];
     span = new double[n * (most + 1)];
-    java.util.Arrays.fill(edges, Double.POSITIVE_INFINITY);
     java.util.Arrays.fill(denominator, 1);
     for (int k = 0; k < n; k++) {
       counts[k] = edgesOf(curves[k]);
@@ -234,9 +234,7 @@ final class CompiledCurves {
       edges[first + 1] = Math.max(linear.worst(), linear.best());
       flat(segment, rising ? 0 : 100);
       sloped(segment + 1, 0, linear.worst(), linear.best() - linear.worst(), 100);
-      for (int s = 2; s <= breakpoints; s++) {
-        flat(segment + s, rising ? 100 : 0);
-      }
+      flat(segment + 2, rising ? 100 : 0);
     } else if (curve instanceof Curve.Piecewise piecewise) {
       List<Curve.Point> points = piecewise.points();
       for (int j = 0; j < points.size(); j++) {
@@ -249,18 +247,13 @@ final class CompiledCurves {
         sloped(segment + j, left.score(), left.x(), right.x() - left.x(),
             right.score() - left.score());
       }
-      for (int s = points.size(); s <= breakpoints; s++) {
-        flat(segment + s, points.get(points.size() - 1).score());
-      }
+      flat(segment + points.size(), points.get(points.size() - 1).score());
     } else {
       Curve.Steps steps = (Curve.Steps) curve;
       flat(segment, steps.below());
       for (int j = 0; j < steps.steps().size(); j++) {
         edges[first + j] = Math.nextDown(steps.steps().get(j).from());
         flat(segment + j + 1, steps.steps().get(j).score());
-      }
-      for (int s = steps.steps().size() + 1; s <= breakpoints; s++) {
-        flat(segment + s, steps.steps().get(steps.steps().size() - 1).score());
       }
     }
   }

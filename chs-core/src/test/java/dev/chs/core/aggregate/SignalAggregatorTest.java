@@ -2,6 +2,7 @@ package dev.chs.core.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.chs.api.AccountId;
 import dev.chs.api.CloudId;
@@ -205,6 +206,28 @@ class SignalAggregatorTest {
     assertThatThrownBy(() -> now.merge(earlier))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("other: must aggregate the same model over");
+  }
+
+  @Test
+  void mergingAddsUpTheSignalsAfterTheAsOfInstantAndKeepsEachFailure() {
+    SignalAggregator first = SignalAggregator.of(model, T);
+    first.add(new SupportCase("late-1", ACME, SALES, T.plusSeconds(1), null, null));
+    first.add(opened(ACME, SALES, "boom-1"));
+    SignalAggregator second = SignalAggregator.of(model, T);
+    second.add(new SupportCase("late-2", GLOBEX, SALES, T.plusSeconds(2), null, null));
+    second.add(new SentimentSample(GLOBEX, SERVICE, T.plusSeconds(3), 0.5));
+    second.add(opened(GLOBEX, SERVICE, "boom-2"));
+
+    SignalAggregator merged = SignalAggregator.of(model, T);
+    merged.merge(first);
+    merged.merge(second);
+
+    // 1 + 2 signals after T; each part's failures, of both KPIs that read the case, kept.
+    assertThat(merged.afterAsOf()).isEqualTo(3);
+    assertThat(merged.failures())
+        .extracting(KpiFailure::account, KpiFailure::cloud)
+        .containsExactlyInAnyOrder(tuple(ACME, SALES), tuple(ACME, SALES),
+            tuple(GLOBEX, SERVICE), tuple(GLOBEX, SERVICE));
   }
 
   @Property(tries = 200)

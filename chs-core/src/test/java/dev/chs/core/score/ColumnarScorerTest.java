@@ -42,6 +42,31 @@ class ColumnarScorerTest {
   }
 
   @Test
+  void takesANanOfAnyBitPatternAsNotApplicable() {
+    // One cloud, and NaNs whose bits are as close to an infinity's as a NaN's can be, or negative.
+    double quietestNan = Double.longBitsToDouble(0x7ff0_0000_0000_0001L);
+    double negativeNan = Double.longBitsToDouble(0xfff8_0000_0000_0000L);
+    ColumnarScorer oneCloud = ColumnarScorer.of(model, List.of(SALES));
+    double[][] columns = {{quietestNan, quietestNan, 60, negativeNan},
+        {quietestNan, quietestNan, 30, negativeNan}};
+    double[] scores = new double[4];
+    double[] coverage = new double[4];
+    Band[] bands = new Band[4];
+
+    oneCloud.score(2, columns, new int[4], scores, coverage, bands);
+    assertThat(scores[0]).isNaN();
+    assertThat(scores[1]).isNaN();
+    assertThat(coverage).startsWith(0, 0);
+
+    // (2 * 60 + 1 * 30) / 3 = 50 where both have a value.
+    oneCloud.score(4, columns, new int[4], scores, coverage, bands);
+    assertThat(scores[2]).isCloseTo(50, within(1e-9));
+    assertThat(scores[3]).isNaN();
+    assertThat(coverage).containsExactly(0, 0, 1, 0);
+    assertThat(bands).containsExactly(null, null, Band.WATCH, null);
+  }
+
+  @Test
   @Tag("API-34")
   void rejectsACloudIndexOutOfRangeNamingTheRow() {
     double[][] columns = {{50, 50}, {50, 50}};
