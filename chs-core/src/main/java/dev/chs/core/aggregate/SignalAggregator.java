@@ -230,7 +230,7 @@ public final class SignalAggregator {
    * @throws IllegalArgumentException if the signal is a metric already given another value
    */
   public void add(Signal signal) {
-    add(signal, route(signal.getClass()), -1);
+    addRouted(signal);
   }
 
   /**
@@ -435,34 +435,26 @@ public final class SignalAggregator {
     int previous = -1;
     for (int from = 0; from < size; from += BATCH) {
       int to = Math.min(size, from + BATCH);
+      int looked = grouped ? 0 : lookUp(signals, from, to, ahead);
       int repeats = 0;
-      if (grouped) {
-        for (int i = from; i < to; i++) {
-          Signal signal = signals.get(i);
-          int pair = add(signal, route(signal.getClass()), -1);
-          repeats += pair >= 0 && pair == previous ? 1 : 0;
-          previous = pair;
-        }
-      } else {
-        int looked = lookUp(signals, from, to, ahead);
-        for (int k = 0; k < to - from; k++) {
-          Signal signal = ahead.signals[k];
-          Route route = ahead.routes[k];
-          int pair;
-          if (k < looked && signal != null && route != null) {
-            // A pair the lookup did not find may since have been made by a signal before this
-            // one, so a missing pair (-1) is looked up again.
-            pair = add(signal, route, ahead.pairs[k]);
-          } else {
-            Signal next = signals.get(from + k);
-            pair = add(next, route(next.getClass()), -1);
-          }
-          repeats += pair >= 0 && pair == previous ? 1 : 0;
-          previous = pair;
-        }
+      for (int k = 0; k < to - from; k++) {
+        Signal signal = ahead.signals[k];
+        Route route = ahead.routes[k];
+        // A pair the lookup did not find may since have been made by a signal before this one, so
+        // a missing pair (-1) is looked up again.
+        int pair = k < looked && signal != null && route != null
+            ? add(signal, route, ahead.pairs[k])
+            : addRouted(signals.get(from + k));
+        repeats += pair >= 0 && pair == previous ? 1 : 0;
+        previous = pair;
       }
       grouped = 2 * repeats > to - from;
     }
+  }
+
+  /** Adds one signal, finding its route, and returns its pair, or -1 if it reached none. */
+  private int addRouted(Signal signal) {
+    return add(signal, route(signal.getClass()), -1);
   }
 
   /**

@@ -153,14 +153,8 @@ final class CompiledCurves {
     int segment = k * (breakpoints + 1);
     java.util.Arrays.fill(score, 0, count, 0.0);
     java.util.Arrays.fill(below, 0, count, 1.0);
-    for (int j = 0, m = counts[k]; j <= m; j++, segment++) {
+    for (int j = 0; j < counts[k]; j++, segment++) {
       double start = base[segment];
-      if (j == m) {
-        for (int i = 0; i < count; i++) {
-          score[i] += below[i] * start;
-        }
-        break;
-      }
       double edge = edges[first + j];
       if (span[segment] == 0) {
         for (int i = 0; i < count; i++) {
@@ -180,6 +174,11 @@ final class CompiledCurves {
           below[i] = above;
         }
       }
+    }
+    // The flat segment above the last breakpoint.
+    double last = base[segment];
+    for (int i = 0; i < count; i++) {
+      score[i] += below[i] * last;
     }
   }
 
