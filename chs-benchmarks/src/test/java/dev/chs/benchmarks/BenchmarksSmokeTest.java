@@ -19,12 +19,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class BenchmarksSmokeTest {
   @Test
-  void columnarScoringRunsAndScoresEveryRowAsTheBaselineReadsIt() {
+  void columnarScoringRunsScoresEveryRowAndFindsEachNotApplicableCell() {
     ColumnarScoringBenchmark benchmark = new ColumnarScoringBenchmark();
     benchmark.rows = 2_000;
     benchmark.setup();
 
     assertThat(benchmark.baselineSumColumns()).hasSize(2_000);
+    int[] measured = benchmark.floorFindNotApplicable();
+    for (int r = 0; r < 2_000; r++) {
+      for (int k = 0; k < benchmark.columns.length; k++) {
+        assertThat((measured[r] >> k) & 1).isEqualTo(Double.isNaN(benchmark.columns[k][r]) ? 0 : 1);
+      }
+    }
     double[] scores = benchmark.scoreColumns();
 
     assertThat(scores).hasSize(2_000);
