@@ -100,6 +100,42 @@ class ColumnarScorerTest {
   }
 
   @Test
+  @Tag("API-35")
+  void reportsABadCloudIndexThatComesBeforeAnInfiniteInputInTheSameBlock() {
+    int rows = 1000;
+    double[][] columns = new double[2][rows];
+    java.util.Arrays.fill(columns[0], 90);
+    java.util.Arrays.fill(columns[1], 30);
+    columns[0][800] = Double.POSITIVE_INFINITY;
+    int[] clouds = new int[rows];
+    clouds[600] = 2;
+    double[] scores = new double[rows];
+    java.util.Arrays.fill(scores, -1);
+
+    assertThatThrownBy(() -> scorer.score(
+            rows, columns, clouds, scores, new double[rows], new Band[rows]))
+        .hasMessage("cloudOfRow[600]: must be in [0, 2), was 2");
+    assertThat(java.util.Arrays.copyOfRange(scores, 0, 600)).containsOnly(scores[0]);
+    assertThat(scores[0]).isCloseTo(70, within(1e-9));
+    assertThat(java.util.Arrays.copyOfRange(scores, 600, rows)).containsOnly(-1.0);
+  }
+
+  @Test
+  @Tag("API-35")
+  void rejectsAnInfiniteInputThatWouldNotCountInItsRow() {
+    // In service a weighs 0; in sales b alone is 1 of 3, below the minimum coverage of 0.5.
+    double[][] inAKpiOfWeightZero = {{Double.NEGATIVE_INFINITY}, {30}};
+    double[][] inARowWithoutEnoughCoverage = {{Double.NaN}, {Double.POSITIVE_INFINITY}};
+
+    assertThatThrownBy(() -> scorer.score(1, inAKpiOfWeightZero, new int[] {1},
+            new double[1], new double[1], new Band[1]))
+        .hasMessage("curveInputs[0][0] (a): must be finite or NaN, was -Infinity");
+    assertThatThrownBy(() -> scorer.score(1, inARowWithoutEnoughCoverage, new int[] {0},
+            new double[1], new double[1], new Band[1]))
+        .hasMessage("curveInputs[1][0] (b): must be finite or NaN, was Infinity");
+  }
+
+  @Test
   @Tag("API-34")
   void rejectsInputsWithoutOneColumnPerKpi() {
     assertThatThrownBy(() -> scorer.score(
