@@ -81,43 +81,50 @@ class ColumnarScorerTest {
   @Tag("API-35")
   void writesEveryRowBeforeAFaultyOneAndNoneAfterIt() {
     // Row 700 lies in the second block of rows; row 900 would be faulty too.
-    int rows = 1000;
-    double[][] columns = new double[2][rows];
-    java.util.Arrays.fill(columns[0], 90);
-    java.util.Arrays.fill(columns[1], 30);
-    columns[1][700] = Double.NEGATIVE_INFINITY;
-    int[] clouds = new int[rows];
-    clouds[900] = -1;
-    double[] scores = new double[rows];
-    java.util.Arrays.fill(scores, -1);
+    Rows rows = new Rows();
+    rows.columns[1][700] = Double.NEGATIVE_INFINITY;
+    rows.clouds[900] = -1;
 
-    assertThatThrownBy(() -> scorer.score(
-            rows, columns, clouds, scores, new double[rows], new Band[rows]))
-        .hasMessage("curveInputs[1][700] (b): must be finite or NaN, was -Infinity");
-    assertThat(java.util.Arrays.copyOfRange(scores, 0, 700)).containsOnly(scores[0]);
-    assertThat(scores[0]).isCloseTo(70, within(1e-9));
-    assertThat(java.util.Arrays.copyOfRange(scores, 700, rows)).containsOnly(-1.0);
+    assertScoringStopsAt(
+        rows, 700, "curveInputs[1][700] (b): must be finite or NaN, was -Infinity");
   }
 
   @Test
   @Tag("API-35")
   void reportsABadCloudIndexThatComesBeforeAnInfiniteInputInTheSameBlock() {
-    int rows = 1000;
-    double[][] columns = new double[2][rows];
-    java.util.Arrays.fill(columns[0], 90);
-    java.util.Arrays.fill(columns[1], 30);
-    columns[0][800] = Double.POSITIVE_INFINITY;
-    int[] clouds = new int[rows];
-    clouds[600] = 2;
-    double[] scores = new double[rows];
+    Rows rows = new Rows();
+    rows.columns[0][800] = Double.POSITIVE_INFINITY;
+    rows.clouds[600] = 2;
+
+    assertScoringStopsAt(rows, 600, "cloudOfRow[600]: must be in [0, 2), was 2");
+  }
+
+  /** 1,000 rows of sales, each of inputs 90 and 30, and so of score 70. */
+  private static final class Rows {
+    final double[][] columns = new double[2][1000];
+    final int[] clouds = new int[1000];
+
+    Rows() {
+      java.util.Arrays.fill(columns[0], 90);
+      java.util.Arrays.fill(columns[1], 30);
+    }
+  }
+
+  /**
+   * Scores the rows and checks that scoring stops at row {@code faulty} with {@code message},
+   * having written every row before it and none after it.
+   */
+  private void assertScoringStopsAt(Rows rows, int faulty, String message) {
+    double[] scores = new double[1000];
     java.util.Arrays.fill(scores, -1);
 
     assertThatThrownBy(() -> scorer.score(
-            rows, columns, clouds, scores, new double[rows], new Band[rows]))
-        .hasMessage("cloudOfRow[600]: must be in [0, 2), was 2");
-    assertThat(java.util.Arrays.copyOfRange(scores, 0, 600)).containsOnly(scores[0]);
+            1000, rows.columns, rows.clouds, scores, new double[1000], new Band[1000]))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(message);
+    assertThat(java.util.Arrays.copyOfRange(scores, 0, faulty)).containsOnly(scores[0]);
     assertThat(scores[0]).isCloseTo(70, within(1e-9));
-    assertThat(java.util.Arrays.copyOfRange(scores, 600, rows)).containsOnly(-1.0);
+    assertThat(java.util.Arrays.copyOfRange(scores, faulty, 1000)).containsOnly(-1.0);
   }
 
   @Test
