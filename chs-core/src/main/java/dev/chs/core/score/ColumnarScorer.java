@@ -261,11 +261,16 @@ public final class ColumnarScorer {
   /** Returns the first row from {@code from} whose cloud index is out of range. */
   private int firstBadCloud(int from, int count, int[] cloudOfRow) {
     for (int r = from; r < from + count; r++) {
-      if (cloudOfRow[r] < 0 || cloudOfRow[r] >= totals.length) {
+      if (!isCloud(cloudOfRow[r])) {
         return r;
       }
     }
     throw new IllegalStateException("no bad cloud index in [" + from + ", " + (from + count) + ")");
+  }
+
+  /** Returns whether {@code c} is the index of one of {@link #clouds()}. */
+  private boolean isCloud(int c) {
+    return c >= 0 && c < totals.length;
   }
 
   /** Returns {@code bands.of(score)} for a score in [0, 100], without a branch. */
@@ -287,7 +292,7 @@ public final class ColumnarScorer {
     int n = kpiIds.size();
     for (int r = 0; r < rows; r++) {
       int c = cloudOfRow[r];
-      if (c < 0 || c >= weights.length) {
+      if (!isCloud(c)) {
         throw badCloud(r, c);
       }
       double[] w = weights[c];

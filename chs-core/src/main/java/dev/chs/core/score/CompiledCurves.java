@@ -9,10 +9,10 @@ import java.util.List;
  *
  * <p>Every curve becomes its {@code counts[k]} breakpoints {@code b[0] < b[1] < ...}, in room for
  * {@link #breakpoints}, and one segment per gap, including the two flat ends; the room past a
- * curve's own breakpoints and segments is never read. The segment of {@code x}
- * is the number of breakpoints that {@code x} lies above, and its score is {@code base + ((x -
- * origin) / denominator) * span}. The constants are chosen so that this is, bit for bit, the
- * arithmetic of {@link Curve#score} for finite {@code x}:
+ * curve's own breakpoints and segments is never read. The segment of {@code x} is the number of
+ * breakpoints that {@code x} lies above, and its score is {@code base + ((x - origin) /
+ * denominator) * span}. The constants are chosen so that this is, bit for bit, the arithmetic of
+ * {@link Curve#score} for finite {@code x}:
  *
  * <ul>
  *   <li>{@link Curve.Piecewise}: the breakpoints are the points' {@code x}; a segment between two
