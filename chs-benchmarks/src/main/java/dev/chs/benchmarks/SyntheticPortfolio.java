@@ -131,13 +131,13 @@ final class SyntheticPortfolio {
 
   /** Returns an equal signal made of new objects but for its cloud, as a parser would make it. */
   private static Signal readAgain(Signal signal) {
-    AccountId account = AccountId.of(new String(signal.account().value()));
+    AccountId account = AccountId.of(fresh(signal.account().value()));
     CloudId cloud = signal.cloud();
     if (signal instanceof SupportCase c) {
-      return new SupportCase(new String(c.caseId()), account, cloud, copy(c.openedAt()),
+      return new SupportCase(fresh(c.caseId()), account, cloud, copy(c.openedAt()),
           copy(c.closedAt()), c.firstContactResolution());
     } else if (signal instanceof WorkOrder w) {
-      return new WorkOrder(new String(w.workOrderId()), account, cloud, copy(w.createdAt()),
+      return new WorkOrder(fresh(w.workOrderId()), account, cloud, copy(w.createdAt()),
           copy(w.completedAt()), w.firstTimeFix());
     } else if (signal instanceof UsageSample u) {
       return new UsageSample(
@@ -145,12 +145,20 @@ final class SyntheticPortfolio {
     } else if (signal instanceof SentimentSample s) {
       return new SentimentSample(account, cloud, copy(s.observedAt()), s.score());
     } else if (signal instanceof Complaint k) {
-      return new Complaint(new String(k.complaintId()), account, cloud, copy(k.raisedAt()));
+      return new Complaint(fresh(k.complaintId()), account, cloud, copy(k.raisedAt()));
     } else if (signal instanceof Contract k) {
       return new Contract(account, cloud, k.arr(), copy(k.renewalDate()));
     }
     throw new IllegalArgumentException("signal: a type the portfolio makes expected, was "
         + signal.getClass().getName());
+  }
+
+  /**
+   * Returns a string equal to {@code value} with characters of its own, as a parser makes one from
+   * the bytes it read: {@code new String(String)} would share the original's characters.
+   */
+  private static String fresh(String value) {
+    return new String(value.toCharArray());
   }
 
   private static Instant copy(Instant instant) {
