@@ -227,7 +227,11 @@ public final class SignalAggregator {
    * @param signal the signal
    * @throws KpiFailureException under {@link FailurePolicy#FAIL}, if a KPI's accumulator or store
    *     throws
-   * @throws IllegalArgumentException if the signal is a metric already given another value
+   * @throws IllegalArgumentException if the signal is a metric already given another value, or
+   *     if it names a new pair and a KPI's store refuses room for it ({@link
+   *     KpiStates#ensureCapacity}), whatever the failure policy; a refused signal is not added
+   *     and files no account or cloud, though its type counts as supplied, as with {@link
+   *     #declareSource}
    */
   public void add(Signal signal) {
     addRouted(signal);
@@ -245,7 +249,8 @@ public final class SignalAggregator {
    * @param signals the signals
    * @throws KpiFailureException under {@link FailurePolicy#FAIL}, if a KPI's accumulator or store
    *     throws
-   * @throws IllegalArgumentException if a signal is a metric already given another value
+   * @throws IllegalArgumentException if a signal is a metric already given another value, or if
+   *     it names a new pair and a KPI's store refuses room for it
    * @throws NullPointerException if {@code signals} or one of its signals is null
    */
   public void addAll(Iterable<? extends Signal> signals) {
@@ -262,7 +267,9 @@ public final class SignalAggregator {
    * Adds everything {@code other} holds to this aggregator. {@code other} is left as it was.
    *
    * @param other an aggregator of the same model and window
-   * @throws IllegalArgumentException if {@code other} has another model or window
+   * @throws IllegalArgumentException if {@code other} has another model or window, which changes
+   *     nothing; or if a KPI's store refuses room for a pair that only {@code other} has, which
+   *     leaves this aggregator with part of {@code other} merged, to be discarded
    * @throws KpiFailureException under {@link FailurePolicy#FAIL}, if a KPI's merge of accumulators
    *     or of stores throws
    */
@@ -392,10 +399,10 @@ public final class SignalAggregator {
     }
     int metricTarget = route.metric ? metricTarget((Metric) signal) : -1;
     if (route.kpis.length == 0 && metricTarget < 0 && !route.contract) {
-      unread++;
       if (route.namesCloud && knownPair < 0) {
         pair(signal.account(), signal.cloud());
       }
+      unread++;
       return -1;
     }
     int pair = knownPair >= 0 ? knownPair : pair(signal.account(), signal.cloud());
@@ -562,12 +569,9 @@ public final class SignalAggregator {
   /** Returns the pair number of an account and cloud, making the pair if there is none. */
   private int pair(AccountId account, CloudId cloud) {
     int c = knownCloud(cloud);
-    if (c < 0) {
-      c = newCloud(cloud);
-    }
     int hash = AccountIndex.hash(account);
-    int pair = pairsOfCloud[c].get(account, hash);
-    return pair >= 0 ? pair : newPair(account, hash, c);
+    int pair = c < 0 ? -1 : pairsOfCloud[c].get(account, hash);
+    return pair >= 0 ? pair : newPair(account, hash, c, cloud);
   }
 
   /**
@@ -600,7 +604,15 @@ public final class SignalAggregator {
     return c;
   }
 
-  private int newPair(AccountId account, int hash, int cloud) {
+  /**
+   * Makes the pair of an account and cloud; {@code c} is the cloud's number, or -1 for a cloud not
+   * seen yet. The arrays and stores get room first, so that a store that refuses it leaves the
+   * aggregator as it was: no account, cloud or pair of the refused one is filed.
+   */
+  private int newPair(AccountId account, int hash, int c, CloudId cloud) {
+    if (pairCount == accountOf.length) {
+      growPairs((int) Math.min(Integer.MAX_VALUE, 2L * pairCount));
+    }
     int number = accountNumbers.get(account, hash);
     if (number < 0) {
       number = accountNumbers.size();
@@ -610,13 +622,11 @@ public final class SignalAggregator {
       accountIds[number] = account;
       accountNumbers.put(account, hash, number);
     }
-    if (pairCount == accountOf.length) {
-      growPairs((int) Math.min(Integer.MAX_VALUE, 2L * pairCount));
-    }
+    int cloudNumber = c >= 0 ? c : newCloud(cloud);
     int pair = pairCount++;
     accountOf[pair] = number;
-    cloudOf[pair] = cloud;
-    pairsOfCloud[cloud].put(account, hash, pair);
+    cloudOf[pair] = cloudNumber;
+    pairsOfCloud[cloudNumber].put(account, hash, pair);
     return pair;
   }
 

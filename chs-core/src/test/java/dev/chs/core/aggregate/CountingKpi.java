@@ -27,6 +27,7 @@ import java.util.Set;
 final class CountingKpi implements Kpi<CountingKpi.Count> {
   private final String id;
   private final boolean hasStates;
+  private final int mostPairs;
 
   /** The accumulators {@link #newAccumulator} made. */
   long accumulatorsMade;
@@ -35,17 +36,26 @@ final class CountingKpi implements Kpi<CountingKpi.Count> {
   long storeAdds;
 
   CountingKpi(String id) {
-    this(id, false);
+    this(id, false, Counts.MOST_PAIRS);
   }
 
-  private CountingKpi(String id, boolean hasStates) {
+  private CountingKpi(String id, boolean hasStates, int mostPairs) {
     this.id = id;
     this.hasStates = hasStates;
+    this.mostPairs = mostPairs;
   }
 
   /** Returns a KPI that counts as {@code new CountingKpi(id)} does, and offers a store. */
   static CountingKpi withStates(String id) {
-    return new CountingKpi(id, true);
+    return withStates(id, Counts.MOST_PAIRS);
+  }
+
+  /**
+   * Returns a KPI that counts as {@code new CountingKpi(id)} does, and offers a store that
+   * refuses room for more than {@code mostPairs} pairs.
+   */
+  static CountingKpi withStates(String id, int mostPairs) {
+    return new CountingKpi(id, true, mostPairs);
   }
 
   @Override
@@ -147,7 +157,7 @@ final class CountingKpi implements Kpi<CountingKpi.Count> {
 
   /** Every pair's count in one array. */
   final class Counts implements KpiStates<Count> {
-    /** The most pairs a store holds: about what a long[] can. */
+    /** The most pairs a store holds unless told fewer: about what a long[] can. */
     static final int MOST_PAIRS = Integer.MAX_VALUE - 8;
 
     private final Window window;
@@ -167,10 +177,10 @@ final class CountingKpi implements Kpi<CountingKpi.Count> {
       if (pairs < 0) {
         throw new IllegalArgumentException("pairs: must be >= 0, was " + pairs);
       }
-      if (pairs > MOST_PAIRS) {
+      if (pairs > mostPairs) {
         // As the built-in stores do, rather than fail to allocate the array.
         throw new IllegalArgumentException(
-            "pairs: '" + id() + "' holds at most " + MOST_PAIRS + " pairs, was " + pairs);
+            "pairs: '" + id() + "' holds at most " + mostPairs + " pairs, was " + pairs);
       }
       if (pairs > n.length) {
         n = Arrays.copyOf(n, pairs);

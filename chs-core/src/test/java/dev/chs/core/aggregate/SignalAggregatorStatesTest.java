@@ -12,6 +12,7 @@ import dev.chs.api.signal.Contract;
 import dev.chs.api.signal.Metric;
 import dev.chs.api.signal.Signal;
 import dev.chs.api.signal.SupportCase;
+import dev.chs.api.signal.WorkOrder;
 import dev.chs.core.model.HealthModel;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +47,10 @@ class SignalAggregatorStatesTest {
   /** The same KPIs, each keeping its state in accumulators. */
   private final HealthModel hidden =
       modelOf(new WithoutStates<>(opened), new WithoutStates<>(fragile), plain);
+
+  /** One KPI whose store refuses room for more than its first 8 pairs. */
+  private final HealthModel small = HealthModel.builder()
+      .kpi(CountingKpi.withStates("cases_opened", 8), 1).window(Duration.ofDays(90)).build();
 
   @Test
   void keepsTheStateOfAKpiWithAStoreInTheStoreAndMakesNoAccumulatorForIt() {
@@ -177,6 +183,75 @@ class SignalAggregatorStatesTest {
     expected.addAll(List.of(opened(ACME, SALES, "c1"), opened(ACME, SALES, "c2"),
         opened(GLOBEX, SERVICE, "c3")));
     assertSameAggregate(aggregator, expected);
+  }
+
+  @Test
+  @Tag("API-37")
+  void leavesNoTraceOfASignalWhoseNewPairAStoreRefusesRoomFor() {
+    SignalAggregator aggregator = withRoomForEightPairs();
+    List<AccountId> accepted = new ArrayList<>();
+    for (int a = 0; a < 8; a++) {
+      accepted.add(AccountId.of("account-" + a));
+      aggregator.add(opened(accepted.get(a), SALES, "c" + a));
+    }
+
+    // The ninth new pair asks the store for room for 16, whether a KPI reads its signal or not.
+    AccountId refused = AccountId.of("account-8");
+    assertThatThrownBy(() -> aggregator.add(opened(refused, SERVICE, "c8")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("pairs: 'cases_opened' holds at most 8 pairs, was 16");
+    assertThatThrownBy(() -> aggregator.add(
+            new WorkOrder("w8", refused, SERVICE, T.minus(Duration.ofDays(1)), null, null)))
+        .isInstanceOf(IllegalArgumentException.class);
+
+    assertThat(aggregator.pairs()).isEqualTo(8);
+    assertThat(aggregator.unread()).isZero();
+    assertThat(aggregator.results()).extracting(AccountValues::account)
+        .containsExactlyElementsOf(accepted);
+    // A pair that exists still takes signals.
+    aggregator.add(opened(accepted.get(0), SALES, "c9"));
+    assertThat(aggregator.results().get(0).clouds().get(0).values().get(0))
+        .isEqualTo(Measured.of("cases_opened", 2, 2));
+  }
+
+  @Test
+  @Tag("API-37")
+  void addsAListUpToTheSignalWhoseNewPairAStoreRefusesRoomFor() {
+    SignalAggregator aggregator = withRoomForEightPairs();
+    List<Signal> signals = new ArrayList<>();
+    for (int a = 0; a < 12; a++) {
+      signals.add(opened(AccountId.of("account-" + a), SALES, "c" + a));
+    }
+    signals.add(opened(AccountId.of("account-0"), SALES, "c12"));
+
+    assertThatThrownBy(() -> aggregator.addAll(signals))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("pairs: 'cases_opened' holds at most 8 pairs, was 16");
+
+    SignalAggregator expected = withRoomForEightPairs();
+    expected.addAll(signals.subList(0, 8));
+    assertSameAggregate(aggregator, expected);
+  }
+
+  @Test
+  @Tag("API-37")
+  void refusesToMergeAPairThatAStoreHasNoRoomFor() {
+    SignalAggregator full = withRoomForEightPairs();
+    for (int a = 0; a < 8; a++) {
+      full.add(opened(AccountId.of("account-" + a), SALES, "c" + a));
+    }
+    SignalAggregator other = withRoomForEightPairs();
+    other.add(opened(AccountId.of("account-8"), SALES, "c8"));
+
+    assertThatThrownBy(() -> full.merge(other))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("pairs: 'cases_opened' holds at most 8 pairs, was 16");
+    assertThat(full.pairs()).isEqualTo(8);
+  }
+
+  /** Returns an aggregator of {@link #small}. */
+  private SignalAggregator withRoomForEightPairs() {
+    return SignalAggregator.of(small, T);
   }
 
   @Property(tries = 200)
