@@ -274,9 +274,14 @@ public final class SignalAggregator {
    *     or of stores throws
    */
   public void merge(SignalAggregator other) {
-    if (!other.window.equals(window) || !other.model.equals(model)) {
+    if (!other.window.equals(window)) {
       throw new IllegalArgumentException(
-          "other: must aggregate the same model over " + window + ", was " + other.window);
+          "other: must aggregate over the window " + window + ", was " + other.window);
+    }
+    if (!other.model.equals(model)) {
+      throw new IllegalArgumentException(
+          "other: must aggregate the same model, was another one (its KPIs "
+              + Arrays.asList(other.ids) + ", this aggregator's " + Arrays.asList(ids) + ")");
     }
     if (!Arrays.equals(other.slotOf, slotOf)) {
       // Only a KPI that offers a store to one aggregator and not to another gets here.

@@ -82,11 +82,12 @@ class AggregationBadInputTest {
 
     assertThatThrownBy(() -> now.merge(earlier))
         .isExactlyInstanceOf(IllegalArgumentException.class)
-        .hasMessage("other: must aggregate the same model over " + new Window(T, NINETY_DAYS)
+        .hasMessage("other: must aggregate over the window " + new Window(T, NINETY_DAYS)
             + ", was " + new Window(T.minus(Duration.ofDays(1)), NINETY_DAYS));
     assertThatThrownBy(() -> now.merge(otherModel))
         .isExactlyInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("other: must aggregate the same model over ");
+        .hasMessage("other: must aggregate the same model, was another one (its KPIs [other],"
+            + " this aggregator's [cases_opened])");
   }
 
   @Test

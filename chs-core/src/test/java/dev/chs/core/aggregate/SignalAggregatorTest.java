@@ -205,7 +205,7 @@ class SignalAggregatorTest {
     SignalAggregator earlier = SignalAggregator.of(model, T.minusSeconds(1));
     assertThatThrownBy(() -> now.merge(earlier))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageStartingWith("other: must aggregate the same model over");
+        .hasMessageStartingWith("other: must aggregate over the window ");
   }
 
   @Test
