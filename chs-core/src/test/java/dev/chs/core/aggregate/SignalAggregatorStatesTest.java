@@ -36,6 +36,8 @@ class SignalAggregatorStatesTest {
   private static final CloudId SALES = CloudId.of("sales");
   private static final CloudId SERVICE = CloudId.of("service");
   private static final CloudId WIDE = CloudId.ACCOUNT_WIDE;
+  /** What the store of {@link #small} says when a ninth pair asks it for room. */
+  private static final String REFUSAL = "pairs: 'cases_opened' holds at most 8 pairs, was 16";
 
   private final CountingKpi opened = CountingKpi.withStates("cases_opened");
   private final CountingKpi fragile = CountingKpi.withStates("fragile");
@@ -189,27 +191,25 @@ class SignalAggregatorStatesTest {
   @Tag("API-37")
   void leavesNoTraceOfASignalWhoseNewPairAStoreRefusesRoomFor() {
     SignalAggregator aggregator = withRoomForEightPairs();
-    List<AccountId> accepted = new ArrayList<>();
-    for (int a = 0; a < 8; a++) {
-      accepted.add(AccountId.of("account-" + a));
-      aggregator.add(opened(accepted.get(a), SALES, "c" + a));
-    }
+    List<Signal> accepted = casesOfAccounts(0, 8);
+    accepted.forEach(aggregator::add);
 
     // The ninth new pair asks the store for room for 16, whether a KPI reads its signal or not.
     AccountId refused = AccountId.of("account-8");
     assertThatThrownBy(() -> aggregator.add(opened(refused, SERVICE, "c8")))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("pairs: 'cases_opened' holds at most 8 pairs, was 16");
+        .hasMessage(REFUSAL);
     assertThatThrownBy(() -> aggregator.add(
             new WorkOrder("w8", refused, SERVICE, T.minus(Duration.ofDays(1)), null, null)))
-        .isInstanceOf(IllegalArgumentException.class);
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(REFUSAL);
 
     assertThat(aggregator.pairs()).isEqualTo(8);
     assertThat(aggregator.unread()).isZero();
     assertThat(aggregator.results()).extracting(AccountValues::account)
-        .containsExactlyElementsOf(accepted);
+        .containsExactlyElementsOf(accepted.stream().map(Signal::account).toList());
     // A pair that exists still takes signals.
-    aggregator.add(opened(accepted.get(0), SALES, "c9"));
+    aggregator.add(opened(accepted.get(0).account(), SALES, "c9"));
     assertThat(aggregator.results().get(0).clouds().get(0).values().get(0))
         .isEqualTo(Measured.of("cases_opened", 2, 2));
   }
@@ -218,15 +218,12 @@ class SignalAggregatorStatesTest {
   @Tag("API-37")
   void addsAListUpToTheSignalWhoseNewPairAStoreRefusesRoomFor() {
     SignalAggregator aggregator = withRoomForEightPairs();
-    List<Signal> signals = new ArrayList<>();
-    for (int a = 0; a < 12; a++) {
-      signals.add(opened(AccountId.of("account-" + a), SALES, "c" + a));
-    }
+    List<Signal> signals = casesOfAccounts(0, 12);
     signals.add(opened(AccountId.of("account-0"), SALES, "c12"));
 
     assertThatThrownBy(() -> aggregator.addAll(signals))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("pairs: 'cases_opened' holds at most 8 pairs, was 16");
+        .hasMessage(REFUSAL);
 
     SignalAggregator expected = withRoomForEightPairs();
     expected.addAll(signals.subList(0, 8));
@@ -237,21 +234,28 @@ class SignalAggregatorStatesTest {
   @Tag("API-37")
   void refusesToMergeAPairThatAStoreHasNoRoomFor() {
     SignalAggregator full = withRoomForEightPairs();
-    for (int a = 0; a < 8; a++) {
-      full.add(opened(AccountId.of("account-" + a), SALES, "c" + a));
-    }
+    full.addAll(casesOfAccounts(0, 8));
     SignalAggregator other = withRoomForEightPairs();
-    other.add(opened(AccountId.of("account-8"), SALES, "c8"));
+    other.addAll(casesOfAccounts(8, 9));
 
     assertThatThrownBy(() -> full.merge(other))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("pairs: 'cases_opened' holds at most 8 pairs, was 16");
+        .hasMessage(REFUSAL);
     assertThat(full.pairs()).isEqualTo(8);
   }
 
   /** Returns an aggregator of {@link #small}. */
   private SignalAggregator withRoomForEightPairs() {
     return SignalAggregator.of(small, T);
+  }
+
+  /** Returns one case in sales for each of the accounts {@code account-from} to {@code to - 1}. */
+  private static List<Signal> casesOfAccounts(int from, int to) {
+    List<Signal> cases = new ArrayList<>();
+    for (int a = from; a < to; a++) {
+      cases.add(opened(AccountId.of("account-" + a), SALES, "c" + a));
+    }
+    return cases;
   }
 
   @Property(tries = 200)
