@@ -87,10 +87,9 @@ final class CompiledCurves {
 
   /**
    * Adds curve {@code k}'s points for rows {@code 0} to {@code count - 1} of a block: row {@code i}
-   * adds its share, {@code share[entries[i] * n + k]} for {@code n} curves, times the score of
-   * {@code inputs[i]}, to {@code out[i]}. The inputs must be finite: a caller replaces a
-   * {@code NaN} by 0 and gives it a share of 0, so that it adds exactly 0. The scores are those of
-   * {@link #score} to the last bit.
+   * adds its share, {@code shareOfKpi[entries[i]]}, times the score of {@code inputs[i]}, to
+   * {@code out[i]}. The inputs must be finite: a caller replaces a {@code NaN} by 0 and gives it a
+   * share of 0, so that it adds exactly 0. The scores are those of {@link #score} to the last bit.
    *
    * <p>The share of each row is gathered first, in a loop of its own. What is left for each kind
    * of curve is then a loop of arithmetic over arrays, with no table lookup and no branch, that the
@@ -108,13 +107,12 @@ final class CompiledCurves {
       double[] inputs,
       int count,
       int[] entries,
-      double[] share,
+      double[] shareOfKpi,
       Scratch scratch,
       double[] out) {
-    int kpis = counts.length;
     double[] rowShare = scratch.share;
     for (int i = 0; i < count; i++) {
-      rowShare[i] = share[entries[i] * kpis + k];
+      rowShare[i] = shareOfKpi[entries[i]];
     }
     if (linear[k]) {
       double worst = origin[k * (breakpoints + 1) + 1];

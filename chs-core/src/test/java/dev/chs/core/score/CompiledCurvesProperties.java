@@ -42,12 +42,11 @@ class CompiledCurvesProperties {
     // turns into 0 with a share of 0.
     double[] inputs = {c.x(), 0};
     int[] entries = {0, 1};
-    double[] shares = new double[2 * curves.length];
-    java.util.Arrays.fill(shares, 0, curves.length, share);
+    double[] shareOfKpi = {share, 0};
 
     for (int k = 0; k < curves.length; k++) {
       double[] points = {7.25, 0};
-      compiled.addPoints(k, inputs, 2, entries, shares, new CompiledCurves.Scratch(2), points);
+      compiled.addPoints(k, inputs, 2, entries, shareOfKpi, new CompiledCurves.Scratch(2), points);
 
       assertThat(points[0])
           .as("curve %s at %s", curves[k], c.x())
