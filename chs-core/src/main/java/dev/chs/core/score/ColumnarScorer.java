@@ -384,7 +384,7 @@ public final class ColumnarScorer {
     final boolean[] scores;
     /**
      * KPI {@code k}'s share at {@code [k][entry]}: a pass over one KPI then reads a table of its
-     * own, small enough for the L1 cache, rather than one share from each entry's row.
+     * own (6 KB for 8 KPIs and 3 clouds), rather than one share from each entry's row.
      */
     final double[][] shareOfKpi;
 
