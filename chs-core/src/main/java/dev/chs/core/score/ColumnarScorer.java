@@ -232,14 +232,16 @@ public final class ColumnarScorer {
       entries[i] = c << n;
     }
     int valid = faulty < 0 ? firstBadCloud(from, count, cloudOfRow) - from : count;
-    int k = 0;
-    for (; k + 1 < n; k += 2) {
+    for (int k = 0; k < n; k += 2) {
+      // With an odd number of columns the last one is paired with itself: it is copied twice
+      // and its bit set twice, which changes nothing.
+      int j = Math.min(k + 1, n - 1);
       double[] first = curveInputs[k];
-      double[] second = curveInputs[k + 1];
+      double[] second = curveInputs[j];
       double[] firstCopy = inputs[k];
-      double[] secondCopy = inputs[k + 1];
+      double[] secondCopy = inputs[j];
       int firstMeasured = 1 << k;
-      int secondMeasured = 1 << (k + 1);
+      int secondMeasured = 1 << j;
       for (int i = 0; i < valid; i++) {
         long firstBits = Double.doubleToRawLongBits(first[from + i]);
         long secondBits = Double.doubleToRawLongBits(second[from + i]);
@@ -249,17 +251,6 @@ public final class ColumnarScorer {
         secondCopy[i] = Double.longBitsToDouble(secondBits & ~secondMissing);
         entries[i] |=
             (firstMeasured & ~(int) firstMissing) | (secondMeasured & ~(int) secondMissing);
-      }
-    }
-    if (k < n) {
-      double[] column = curveInputs[k];
-      double[] copy = inputs[k];
-      int measured = 1 << k;
-      for (int i = 0; i < valid; i++) {
-        long bits = Double.doubleToRawLongBits(column[from + i]);
-        long missing = notANumber(bits);
-        copy[i] = Double.longBitsToDouble(bits & ~missing);
-        entries[i] |= measured & ~(int) missing;
       }
     }
     return valid;
