@@ -12,6 +12,7 @@ import dev.chs.api.kpi.KpiStates;
 import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.signal.Signal;
 import dev.chs.api.signal.SupportCase;
+import dev.chs.kpis.internal.CountValues;
 import dev.chs.kpis.internal.LongRecordStates;
 import dev.chs.kpis.internal.StateFields;
 import dev.chs.kpis.internal.WindowMath;
@@ -71,6 +72,9 @@ public final class CasesClosedToCreated implements Kpi<CasesClosedToCreated.Accu
 
   private static final Curve DEFAULT_CURVE =
       Curve.Piecewise.of(new Point(0.4, 0), new Point(0.8, 50), new Point(1.0, 100));
+
+  /** The values of small counts, made once. */
+  private static final CountValues VALUES = new CountValues(3, CasesClosedToCreated::valueOf);
 
   /** Creates the KPI. Every instance behaves the same. */
   public CasesClosedToCreated() {}
@@ -240,6 +244,10 @@ public final class CasesClosedToCreated implements Kpi<CasesClosedToCreated.Accu
   }
 
   private static KpiValue resultOf(long opened, long closed, long cases) {
+    return VALUES.of(opened, closed, cases);
+  }
+
+  private static KpiValue valueOf(long opened, long closed, long cases) {
     if (cases == 0) {
       return new KpiValue.NotApplicable(ID, "no support cases were opened or closed in the window");
     }

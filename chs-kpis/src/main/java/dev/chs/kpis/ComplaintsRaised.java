@@ -12,6 +12,7 @@ import dev.chs.api.kpi.KpiStates;
 import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.signal.Complaint;
 import dev.chs.api.signal.Signal;
+import dev.chs.kpis.internal.CountValues;
 import dev.chs.kpis.internal.StateFields;
 import dev.chs.kpis.internal.WindowMath;
 import java.io.DataInput;
@@ -57,6 +58,10 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
 
   /** The flags of every result with a complaint: one set, shared. */
   private static final Set<String> COMPLAINT_FLAGS = Set.of(COMPLAINT);
+
+  /** The values of small counts of complaints, made once. */
+  private static final CountValues VALUES = new CountValues(1, (count, none, unused) ->
+      new KpiValue.Measured(ID, count, count, count, count == 0 ? Set.of() : COMPLAINT_FLAGS));
 
   private static final Curve DEFAULT_CURVE =
       Curve.Steps.of(100, new Step(1, 40), new Step(2, 20), new Step(3, 0));
@@ -154,8 +159,7 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
     if (!sourceSupplied && count == 0) {
       return new KpiValue.NotApplicable(ID, "no complaints were supplied");
     }
-    Set<String> flags = count == 0 ? Set.of() : COMPLAINT_FLAGS;
-    return new KpiValue.Measured(ID, count, count, count, flags);
+    return VALUES.of(count);
   }
 
   /** Returns the id of a signal that is a complaint raised in the window, or null for any other. */

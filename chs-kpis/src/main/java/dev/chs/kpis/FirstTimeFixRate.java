@@ -12,6 +12,7 @@ import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.signal.Signal;
 import dev.chs.api.signal.SupportCase;
 import dev.chs.api.signal.WorkOrder;
+import dev.chs.kpis.internal.CountValues;
 import dev.chs.kpis.internal.LongRecordStates;
 import dev.chs.kpis.internal.StateFields;
 import dev.chs.kpis.internal.WindowMath;
@@ -62,6 +63,10 @@ public final class FirstTimeFixRate implements Kpi<FirstTimeFixRate.Accumulator>
   private static final int FIXED = 2;
 
   private static final Curve DEFAULT_CURVE = new Curve.Linear(0.5, 0.95);
+
+  /** The values of small counts, made once. */
+  private static final CountValues VALUES =
+      new CountValues(2, (known, fixed, unused) -> valueOf(known, fixed));
 
   /** Creates the KPI. Every instance behaves the same. */
   public FirstTimeFixRate() {}
@@ -227,6 +232,10 @@ public final class FirstTimeFixRate implements Kpi<FirstTimeFixRate.Accumulator>
   }
 
   private static KpiValue resultOf(long known, long fixed) {
+    return VALUES.of(known, fixed);
+  }
+
+  private static KpiValue valueOf(long known, long fixed) {
     if (known == 0) {
       return new KpiValue.NotApplicable(
           ID, "no case or work order finished in the window with a known first-time fix");

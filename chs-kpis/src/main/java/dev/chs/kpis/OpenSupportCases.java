@@ -12,6 +12,7 @@ import dev.chs.api.kpi.KpiStates;
 import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.signal.Signal;
 import dev.chs.api.signal.SupportCase;
+import dev.chs.kpis.internal.CountValues;
 import dev.chs.kpis.internal.LongRecordStates;
 import dev.chs.kpis.internal.StateFields;
 import java.io.DataInput;
@@ -63,6 +64,10 @@ public final class OpenSupportCases implements Kpi<OpenSupportCases.Accumulator>
       Curve.Piecewise.of(
           new Point(0, 100), new Point(2, 80), new Point(5, 50), new Point(10, 20),
           new Point(20, 0));
+
+  /** The values of small counts of open and seen cases, made once. */
+  private static final CountValues VALUES = new CountValues(
+      2, (open, seen, unused) -> KpiValue.Measured.of(ID, (double) open, seen));
 
   /** Creates the KPI. Every instance behaves the same. */
   public OpenSupportCases() {}
@@ -216,7 +221,7 @@ public final class OpenSupportCases implements Kpi<OpenSupportCases.Accumulator>
     if (!sourceSupplied && seen == 0) {
       return new KpiValue.NotApplicable(ID, "no support cases were supplied");
     }
-    return KpiValue.Measured.of(ID, (double) open, seen);
+    return VALUES.of(open, seen);
   }
 
   /** Every pair's counts in one array: pair p's open cases at {@code 2p}, its seen ones after. */

@@ -12,6 +12,7 @@ import dev.chs.api.kpi.KpiStates;
 import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.signal.Signal;
 import dev.chs.api.signal.WorkOrder;
+import dev.chs.kpis.internal.CountValues;
 import dev.chs.kpis.internal.LongRecordStates;
 import dev.chs.kpis.internal.StateFields;
 import dev.chs.kpis.internal.WindowMath;
@@ -73,6 +74,10 @@ public final class WorkOrderVolume implements Kpi<WorkOrderVolume.Accumulator> {
 
   /** How many windows before this one the baseline averages over. */
   public static final int BASELINE_WINDOWS = 3;
+
+  /** The values of small counts of the window and of the baseline's windows, made once. */
+  private static final CountValues VALUES =
+      new CountValues(2, (current, sum, unused) -> valueOf(current, sum));
 
   private static final Curve DEFAULT_CURVE =
       Curve.Piecewise.of(
@@ -177,10 +182,12 @@ public final class WorkOrderVolume implements Kpi<WorkOrderVolume.Accumulator> {
 
   /** Returns the value of the counts of {@code window.earlier(0)} to {@code earlier(3)}. */
   private static KpiValue resultOf(long created0, long created1, long created2, long created3) {
-    long current = created0;
+    return VALUES.of(created0, created1 + created2 + created3);
+  }
+
+  private static KpiValue valueOf(long current, long sum) {
     // The baseline is sum / 3, so change = (3 * current - sum) / sum, with no rounding until the
     // one division.
-    long sum = created1 + created2 + created3;
     if (sum == 0) {
       return new KpiValue.NotApplicable(
           ID, "no work orders were created in the three windows before this one, so there is"
