@@ -59,6 +59,10 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
   /** The flags of every result with a complaint: one set, shared. */
   private static final Set<String> COMPLAINT_FLAGS = Set.of(COMPLAINT);
 
+  /** The value of every pair when no complaints were supplied: one, shared. */
+  private static final KpiValue NOT_SUPPLIED =
+      new KpiValue.NotApplicable(ID, "no complaints were supplied");
+
   /** The values of small counts of complaints, made once. */
   private static final CountValues VALUES = new CountValues(1, (count, none, unused) ->
       new KpiValue.Measured(ID, count, count, count, count == 0 ? Set.of() : COMPLAINT_FLAGS));
@@ -157,7 +161,7 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
   /** Returns the value of a pair with {@code count} distinct complaints. */
   private static KpiValue resultOf(int count, boolean sourceSupplied) {
     if (!sourceSupplied && count == 0) {
-      return new KpiValue.NotApplicable(ID, "no complaints were supplied");
+      return NOT_SUPPLIED;
     }
     return VALUES.of(count);
   }

@@ -65,6 +65,10 @@ public final class OpenSupportCases implements Kpi<OpenSupportCases.Accumulator>
           new Point(0, 100), new Point(2, 80), new Point(5, 50), new Point(10, 20),
           new Point(20, 0));
 
+  /** The value of every pair when no support cases were supplied: one, shared. */
+  private static final KpiValue NOT_SUPPLIED =
+      new KpiValue.NotApplicable(ID, "no support cases were supplied");
+
   /** The values of small counts of open and seen cases, made once. */
   private static final CountValues VALUES = new CountValues(
       2, (open, seen, unused) -> KpiValue.Measured.of(ID, (double) open, seen));
@@ -219,7 +223,7 @@ public final class OpenSupportCases implements Kpi<OpenSupportCases.Accumulator>
 
   private static KpiValue resultOf(long open, long seen, boolean sourceSupplied) {
     if (!sourceSupplied && seen == 0) {
-      return new KpiValue.NotApplicable(ID, "no support cases were supplied");
+      return NOT_SUPPLIED;
     }
     return VALUES.of(open, seen);
   }

@@ -26,6 +26,8 @@ public abstract class MeanStates<A extends MeanAccumulator<A>> extends LongRecor
 
   private final String kpiId;
   private final String noTermsReason;
+  /** The value of every pair without terms: one, shared. */
+  private final KpiValue noTerms;
 
   /**
    * Creates an empty store with room for no pair.
@@ -39,6 +41,7 @@ public abstract class MeanStates<A extends MeanAccumulator<A>> extends LongRecor
     super(kpiId, window, WIDTH);
     this.kpiId = kpiId;
     this.noTermsReason = noTermsReason;
+    this.noTerms = new KpiValue.NotApplicable(kpiId, noTermsReason);
   }
 
   /**
@@ -94,7 +97,8 @@ public abstract class MeanStates<A extends MeanAccumulator<A>> extends LongRecor
   @Override
   public final KpiValue result(int pair, boolean sourceSupplied) {
     int base = base(pair);
-    return MeanState.result(kpiId, noTermsReason,
-        words[base + COUNT], words[base + HIGH], words[base + MIDDLE], words[base + LOW]);
+    long count = words[base + COUNT];
+    return count == 0 ? noTerms : MeanState.result(kpiId, noTermsReason,
+        count, words[base + HIGH], words[base + MIDDLE], words[base + LOW]);
   }
 }

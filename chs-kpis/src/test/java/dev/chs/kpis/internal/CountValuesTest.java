@@ -21,6 +21,14 @@ class CountValuesTest {
   private static final CountValues OF_TWO = new CountValues(2, CountValuesTest::madeOf);
   private static final CountValues OF_THREE = new CountValues(3, CountValuesTest::madeOf);
 
+  /** Shares the values of {@code counts} counts, counting in {@code made} the values it makes. */
+  private static CountValues counting(int counts, AtomicInteger made) {
+    return new CountValues(counts, (first, second, third) -> {
+      made.incrementAndGet();
+      return madeOf(first, second, third);
+    });
+  }
+
   @Property
   void givesTheMakersValueOfAnyCount(@ForAll @LongRange(min = -2, max = 300) long count) {
     assertThat(OF_ONE.of(count)).isEqualTo(madeOf(count, 0, 0));
@@ -38,10 +46,7 @@ class CountValuesTest {
   @Test
   void sharesOneValueForEachCombinationOfCountsBelowTheLimit() {
     AtomicInteger made = new AtomicInteger();
-    CountValues values = new CountValues(2, (first, second, third) -> {
-      made.incrementAndGet();
-      return madeOf(first, second, third);
-    });
+    CountValues values = counting(2, made);
     int limit = CountValues.sharedBelow(2);
     assertThat(made).hasValue(limit * limit);
 
@@ -53,10 +58,7 @@ class CountValuesTest {
   @Test
   void makesANewValueWhenACountIsAtTheLimit_aboveIt_orNegative() {
     AtomicInteger made = new AtomicInteger();
-    CountValues values = new CountValues(3, (first, second, third) -> {
-      made.incrementAndGet();
-      return madeOf(first, second, third);
-    });
+    CountValues values = counting(3, made);
     int limit = CountValues.sharedBelow(3);
     assertThat(made).hasValue(limit * limit * limit);
     made.set(0);
@@ -72,10 +74,7 @@ class CountValuesTest {
   @Test
   void sharesNoValueForCountsAKpiDoesNotHave() {
     AtomicInteger made = new AtomicInteger();
-    CountValues values = new CountValues(1, (first, second, third) -> {
-      made.incrementAndGet();
-      return madeOf(first, second, third);
-    });
+    CountValues values = counting(1, made);
     assertThat(made).hasValue(CountValues.sharedBelow(1));
     made.set(0);
 
