@@ -17,6 +17,7 @@ import dev.chs.core.model.WeightedKpi;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -329,7 +330,8 @@ public final class SignalAggregator {
     }
     // Each grouped pair's cloud rank beside it, read in the pass over pairs in order, so that
     // sorting a group by cloud reads no pair's state.
-    int[] cloudRank = ranks(clouds, cloudCount);
+    CloudId[] cloudIds = clouds;
+    int[] cloudRank = ranks(cloudCount, (a, b) -> cloudIds[a].compareTo(cloudIds[b]));
     int[] grouped = new int[pairCount];
     int[] groupedRank = new int[pairCount];
     int[] next = Arrays.copyOf(start, accounts);
@@ -339,10 +341,16 @@ public final class SignalAggregator {
       groupedRank[j] = cloudRank[cloudOf[p]];
     }
 
-    // Each account's place in the order of ids. The accounts are then visited by number, the
-    // order in which they and most of their pairs were first seen, so that the stores are read
-    // mostly forwards rather than at random.
-    int[] place = ranks(accountIds, accounts);
+    // Each account's place in the order of ids. The ids' characters are copied first, in order
+    // of number, so that the sort compares arrays that lie together rather than ids spread over
+    // the memory of the signals that brought them; comparing chars is comparing the strings. The
+    // accounts are then visited by number, the order in which they and most of their pairs were
+    // first seen, so that the stores are read mostly forwards rather than at random.
+    char[][] idChars = new char[accounts][];
+    for (int a = 0; a < accounts; a++) {
+      idChars[a] = accountIds[a].value().toCharArray();
+    }
+    int[] place = ranks(accounts, (a, b) -> Arrays.compare(idChars[a], idChars[b]));
     AccountValues[] results = new AccountValues[accounts];
     for (int a = 0; a < accounts; a++) {
       sortByCloud(grouped, groupedRank, start[a], start[a + 1]);
@@ -727,13 +735,16 @@ public final class SignalAggregator {
     return accountIds[accountOf[pair]];
   }
 
-  /** Returns the rank of each of the first {@code count} ids, by number, in the order of ids. */
-  private static <T extends Comparable<T>> int[] ranks(T[] ids, int count) {
+  /**
+   * Returns the rank of each of the first {@code count} numbers, by number, in the given order of
+   * numbers.
+   */
+  private static int[] ranks(int count, Comparator<Integer> order) {
     Integer[] byId = new Integer[count];
     for (int n = 0; n < count; n++) {
       byId[n] = n;
     }
-    Arrays.sort(byId, (a, b) -> ids[a].compareTo(ids[b]));
+    Arrays.sort(byId, order);
     int[] rank = new int[count];
     for (int r = 0; r < count; r++) {
       rank[byId[r]] = r;
