@@ -39,7 +39,7 @@ import org.openjdk.jmh.annotations.State;
  * reading} signals were made in the order a reader of time-sorted files makes them ({@link
  * SyntheticPortfolio#signalsInReadingOrder}), so the input streams through the cache and only
  * the pairs' state is reached at random; {@code grouped} signals come account by account ({@link
- * SyntheticPortfolio#signalsGroupedByAccount}), as from a partition sorted by account, so a
+ * SyntheticPortfolio#signalsGroupedByAccount}), as from a partition grouped by account, so a
  * pair's state stays in cache while its signals are added. Setup ends with a full collection, so
  * that the input lies in the old generation and young collections during the measurement copy
  * only what an invocation made, not the 3M signals.

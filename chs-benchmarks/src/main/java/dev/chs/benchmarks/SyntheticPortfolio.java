@@ -101,8 +101,10 @@ final class SyntheticPortfolio {
 
   /**
    * Returns the same signals as {@link #signals}, grouped by account: each account's signals one
-   * after the other, cloud by cloud, as a job reads a partition sorted by account or a file per
-   * account. Each signal is made anew in that order, with its own {@link AccountId}, as in {@link
+   * after the other, cloud by cloud, as a job reads a partition grouped by account or a file per
+   * account. The accounts come in order of number ({@code acct-0}, {@code acct-1}, and so on),
+   * which is not the order of their ids, as a partition sorted by account would have it. Each
+   * signal is made anew in that order, with its own {@link AccountId}, as in {@link
    * #signalsInReadingOrder}.
    *
    * @param accounts how many accounts

@@ -64,7 +64,7 @@ public final class ComplaintsRaised implements Kpi<ComplaintsRaised.Accumulator>
       new KpiValue.NotApplicable(ID, "no complaints were supplied");
 
   /** The values of small counts of complaints, made once. */
-  private static final CountValues VALUES = new CountValues(1, (count, none, unused) ->
+  private static final CountValues VALUES = new CountValues(1, (count, unusedSecond, unusedThird) ->
       new KpiValue.Measured(ID, count, count, count, count == 0 ? Set.of() : COMPLAINT_FLAGS));
 
   private static final Curve DEFAULT_CURVE =

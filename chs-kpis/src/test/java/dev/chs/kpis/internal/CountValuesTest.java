@@ -10,6 +10,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.LongRange;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class CountValuesTest {
   /** A value that shows the counts it was made of, negative ones too. */
@@ -43,16 +45,26 @@ class CountValuesTest {
     assertThat(OF_THREE.of(first, second, third)).isEqualTo(madeOf(first, second, third));
   }
 
-  @Test
-  void sharesOneValueForEachCombinationOfCountsBelowTheLimit() {
+  @ParameterizedTest
+  @CsvSource({"1, 256", "2, 16", "3, 8"})
+  void sharesTheMakersValueOfEachCombinationOfCountsBelowTheLimit(int counts, int limit) {
+    assertThat(CountValues.sharedBelow(counts)).isEqualTo(limit);
     AtomicInteger made = new AtomicInteger();
-    CountValues values = counting(2, made);
-    int limit = CountValues.sharedBelow(2);
-    assertThat(made).hasValue(limit * limit);
+    CountValues values = counting(counts, made);
+    int secondBelow = counts >= 2 ? limit : 1;
+    int thirdBelow = counts == 3 ? limit : 1;
+    assertThat(made).hasValue(limit * secondBelow * thirdBelow);
 
-    assertThat(values.of(limit - 1, 0)).isSameAs(values.of(limit - 1, 0));
-    assertThat(values.of(3, limit - 1)).isSameAs(values.of(3, limit - 1));
-    assertThat(made).hasValue(limit * limit);
+    for (int first = 0; first < limit; first++) {
+      for (int second = 0; second < secondBelow; second++) {
+        for (int third = 0; third < thirdBelow; third++) {
+          assertThat(values.of(first, second, third))
+              .isEqualTo(madeOf(first, second, third))
+              .isSameAs(values.of(first, second, third));
+        }
+      }
+    }
+    assertThat(made).hasValue(limit * secondBelow * thirdBelow);
   }
 
   @Test
