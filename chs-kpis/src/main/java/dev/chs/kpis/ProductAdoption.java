@@ -60,7 +60,9 @@ public final class ProductAdoption implements Kpi<ProductAdoption.Accumulator> {
    */
   public static final int OLDEST_STATE_VERSION = 1;
 
-  private static final String NO_TERMS_REASON = "no usage samples in the window";
+  /** The value of every pair without samples in the window: one, shared. */
+  private static final KpiValue.NotApplicable NO_TERMS =
+      new KpiValue.NotApplicable(ID, "no usage samples in the window");
 
   private static final Curve DEFAULT_CURVE = new Curve.Linear(0.1, 0.8);
 
@@ -168,8 +170,8 @@ public final class ProductAdoption implements Kpi<ProductAdoption.Accumulator> {
     }
 
     @Override
-    protected String noTermsReason() {
-      return NO_TERMS_REASON;
+    protected KpiValue.NotApplicable noTerms() {
+      return NO_TERMS;
     }
 
     /**
@@ -193,7 +195,7 @@ public final class ProductAdoption implements Kpi<ProductAdoption.Accumulator> {
   /** The counts and exact sums of many pairs, as {@link MeanStates} lays them out. */
   private static final class States extends MeanStates<Accumulator> {
     States(Window window) {
-      super(ID, window, NO_TERMS_REASON);
+      super(ID, window, NO_TERMS);
     }
 
     @Override

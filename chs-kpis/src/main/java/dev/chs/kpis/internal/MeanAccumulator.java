@@ -54,11 +54,11 @@ public abstract class MeanAccumulator<A extends MeanAccumulator<A>> implements K
   protected abstract int stateVersion();
 
   /**
-   * Returns why the KPI is not applicable when no term was added.
+   * Returns the value of the KPI when no term was added: one, shared by every accumulator.
    *
-   * @return the reason
+   * @return the value, not applicable with its reason
    */
-  protected abstract String noTermsReason();
+  protected abstract KpiValue.NotApplicable noTerms();
 
   /**
    * Adds one term of the mean.
@@ -94,7 +94,7 @@ public abstract class MeanAccumulator<A extends MeanAccumulator<A>> implements K
 
   @Override
   public final KpiValue result(boolean sourceSupplied) {
-    return MeanState.result(kpiId(), noTermsReason(), samples, sumHigh, sumMiddle, sumLow);
+    return MeanState.result(kpiId(), noTerms(), samples, sumHigh, sumMiddle, sumLow);
   }
 
   @Override

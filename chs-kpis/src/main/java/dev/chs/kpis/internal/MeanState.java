@@ -36,11 +36,11 @@ public record MeanState(long count, long high, long middle, long low) {
   }
 
   /**
-   * Returns the value of a mean KPI: the mean of its terms, with the count as evidence, or not
-   * applicable when there is no term. Accumulators and stores both answer through this.
+   * Returns the value of a mean KPI: the mean of its terms, with the count as evidence, or
+   * {@code noTerms} when there is no term. Accumulators and stores both answer through this.
    *
    * @param kpiId the KPI's id
-   * @param noTermsReason why the KPI is not applicable without terms
+   * @param noTerms the KPI's value without terms, one shared by every pair
    * @param count how many terms were added; at least zero
    * @param high the high word of the sum
    * @param middle the middle word of the sum
@@ -48,9 +48,10 @@ public record MeanState(long count, long high, long middle, long low) {
    * @return the value
    */
   public static KpiValue result(
-      String kpiId, String noTermsReason, long count, long high, long middle, long low) {
+      String kpiId, KpiValue.NotApplicable noTerms, long count, long high, long middle,
+      long low) {
     if (count == 0) {
-      return new KpiValue.NotApplicable(kpiId, noTermsReason);
+      return noTerms;
     }
     return KpiValue.Measured.of(kpiId, mean(count, high, middle, low), count);
   }

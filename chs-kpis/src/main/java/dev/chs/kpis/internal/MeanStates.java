@@ -25,23 +25,20 @@ public abstract class MeanStates<A extends MeanAccumulator<A>> extends LongRecor
   private static final int WIDTH = 4;
 
   private final String kpiId;
-  private final String noTermsReason;
   /** The value of every pair without terms: one, shared. */
-  private final KpiValue noTerms;
+  private final KpiValue.NotApplicable noTerms;
 
   /**
    * Creates an empty store with room for no pair.
    *
    * @param kpiId the KPI's id
    * @param window the window of every pair's state
-   * @param noTermsReason why the KPI is not applicable to a pair without terms, as its
-   *     accumulator says it
+   * @param noTerms the value of a pair without terms, the one its accumulator gives
    */
-  protected MeanStates(String kpiId, Window window, String noTermsReason) {
+  protected MeanStates(String kpiId, Window window, KpiValue.NotApplicable noTerms) {
     super(kpiId, window, WIDTH);
     this.kpiId = kpiId;
-    this.noTermsReason = noTermsReason;
-    this.noTerms = new KpiValue.NotApplicable(kpiId, noTermsReason);
+    this.noTerms = noTerms;
   }
 
   /**
@@ -97,8 +94,7 @@ public abstract class MeanStates<A extends MeanAccumulator<A>> extends LongRecor
   @Override
   public final KpiValue result(int pair, boolean sourceSupplied) {
     int base = base(pair);
-    long count = words[base + COUNT];
-    return count == 0 ? noTerms : MeanState.result(kpiId, noTermsReason,
-        count, words[base + HIGH], words[base + MIDDLE], words[base + LOW]);
+    return MeanState.result(kpiId, noTerms,
+        words[base + COUNT], words[base + HIGH], words[base + MIDDLE], words[base + LOW]);
   }
 }
