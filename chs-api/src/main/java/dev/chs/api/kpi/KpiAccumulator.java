@@ -53,7 +53,9 @@ public interface KpiAccumulator<A extends KpiAccumulator<A>> {
    *
    * @param sourceSupplied whether a source of the signals the KPI reads was supplied at all. A
    *     count whose source was supplied is a real zero; one whose source was not is not applicable
-   * @return the measured value, or not applicable when there is no evidence
+   * @return the measured value, or not applicable when there is no evidence; never null, and a
+   *     value of this KPI ({@link KpiValue#kpiId()} is the KPI's id). An aggregator takes any other
+   *     result as a failure of the KPI for that account and cloud
    */
   KpiValue result(boolean sourceSupplied);
 

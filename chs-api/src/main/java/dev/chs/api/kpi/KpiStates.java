@@ -102,7 +102,8 @@ public interface KpiStates<A extends KpiAccumulator<A>> {
    *
    * @param pair the pair's number, below the capacity
    * @param sourceSupplied whether a source of the signals the KPI reads was supplied at all
-   * @return the measured value, or not applicable when there is no evidence
+   * @return the measured value, or not applicable when there is no evidence; never null, and a
+   *     value of this KPI, as {@link KpiAccumulator#result} requires
    * @throws IndexOutOfBoundsException if {@code pair} is negative or not below the capacity
    */
   KpiValue result(int pair, boolean sourceSupplied);

@@ -814,17 +814,35 @@ public final class SignalAggregator {
     }
     try {
       KpiStates<?> store = stores[i];
+      KpiValue value;
       if (store == null) {
-        return combined(i, pair, wide).result(kpiSupplied);
+        value = combined(i, pair, wide).result(kpiSupplied);
+      } else if (wide < 0) {
+        value = store.result(pair, kpiSupplied);
+      } else {
+        value = combinedFrom(store, pair, wide).result(kpiSupplied);
       }
-      if (wide < 0) {
-        return store.result(pair, kpiSupplied);
-      }
-      return combinedFrom(store, pair, wide).result(kpiSupplied);
+      return requireValueOf(ids[i], value);
     } catch (RuntimeException e) {
       fail(pair, i, e);
       return new KpiValue.NotApplicable(ids[i], "failed: " + e);
     }
+  }
+
+  /**
+   * Returns a KPI's result if it is a value of that KPI. A null result, or a value of another KPI,
+   * is a bug of the KPI: it throws here, so that the KPI fails for its pair as if its result had
+   * thrown, instead of every pair's results failing when their values are checked.
+   */
+  private static KpiValue requireValueOf(String kpiId, @Nullable KpiValue value) {
+    if (value == null) {
+      throw new IllegalStateException("result: must not be null");
+    }
+    if (!kpiId.equals(value.kpiId())) {
+      throw new IllegalStateException("result: must be a value of KPI '" + kpiId
+          + "', was a value of KPI '" + value.kpiId() + "'");
+    }
+    return value;
   }
 
   private KpiAccumulator<?> combined(int i, int pair, int wide) {

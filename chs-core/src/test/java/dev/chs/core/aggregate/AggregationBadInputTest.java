@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.chs.api.AccountId;
 import dev.chs.api.CloudId;
 import dev.chs.api.Window;
+import dev.chs.api.kpi.KpiValue.Measured;
 import dev.chs.api.kpi.KpiValue.NotApplicable;
 import dev.chs.api.signal.Metric;
 import dev.chs.api.signal.SentimentSample;
@@ -15,10 +16,13 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Entries of {@code docs/bad-input.md} for signal aggregation: a KPI that throws, signals after
- * the as-of instant, merges that do not fit, and a metric given twice. Each test carries its
+ * the as-of instant, merges that do not fit, a metric given twice, and a KPI whose result is not a
+ * value of its own. Each test carries its
  * entry's id as a tag.
  */
 class AggregationBadInputTest {
@@ -101,6 +105,59 @@ class AggregationBadInputTest {
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage("metric 'cases_opened' of account acme, cloud 'sales': must be given once,"
             + " was 7.0 and 8.0");
+  }
+
+  @ParameterizedTest(name = "with a store: {0}")
+  @ValueSource(booleans = {false, true})
+  @Tag("API-38")
+  void aKpiWhoseResultIsAValueOfAnotherKpiIsNotApplicableForThatPair(boolean hasStates) {
+    CountingKpi misnamed = CountingKpi.withResultsOf("cases_opened", "other", hasStates);
+    SignalAggregator aggregator = SignalAggregator.of(
+        HealthModel.builder().kpi(misnamed, 1).kpi(CountingKpi.withStates("cases_too"), 1).build(),
+        T);
+    aggregator.add(opened("c-1"));
+
+    CloudValues sales = aggregator.results().get(0).clouds().get(0);
+
+    assertThat(sales.values()).containsExactly(
+        new NotApplicable("cases_opened", "failed: java.lang.IllegalStateException: result: must"
+            + " be a value of KPI 'cases_opened', was a value of KPI 'other'"),
+        Measured.of("cases_too", 1, 1));
+    assertThat(aggregator.failures()).singleElement().satisfies(failure -> assertThat(
+        failure.message()).isEqualTo("KPI 'cases_opened' failed for account acme, cloud sales: "
+            + "java.lang.IllegalStateException: result: must be a value of KPI 'cases_opened',"
+            + " was a value of KPI 'other'"));
+  }
+
+  @ParameterizedTest(name = "with a store: {0}")
+  @ValueSource(booleans = {false, true})
+  @Tag("API-38")
+  void aKpiWhoseResultIsNullIsNotApplicableForThatPair(boolean hasStates) {
+    SignalAggregator aggregator = SignalAggregator.of(
+        HealthModel.builder().kpi(CountingKpi.withResultsOf("cases_opened", null, hasStates), 1)
+            .build(),
+        T);
+    aggregator.add(opened("c-1"));
+
+    assertThat(aggregator.results().get(0).clouds().get(0).values()).containsExactly(
+        new NotApplicable(
+            "cases_opened", "failed: java.lang.IllegalStateException: result: must not be null"));
+  }
+
+  @Test
+  @Tag("API-39")
+  void aKpiWhoseResultIsAValueOfAnotherKpiStopsTheResultsUnderTheFailPolicy() {
+    SignalAggregator aggregator = SignalAggregator.of(
+        HealthModel.builder().kpi(CountingKpi.withResultsOf("cases_opened", "other", true), 1)
+            .build(),
+        T, FailurePolicy.FAIL);
+    aggregator.add(opened("c-1"));
+
+    assertThatThrownBy(aggregator::results)
+        .isExactlyInstanceOf(KpiFailureException.class)
+        .hasMessage("KPI 'cases_opened' failed for account acme, cloud sales: "
+            + "java.lang.IllegalStateException: result: must be a value of KPI 'cases_opened',"
+            + " was a value of KPI 'other'");
   }
 
   private static SupportCase opened(String id) {

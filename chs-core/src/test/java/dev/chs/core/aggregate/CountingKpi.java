@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A test KPI that counts the cases opened in the window, and throws for a case whose id starts
@@ -28,6 +29,8 @@ final class CountingKpi implements Kpi<CountingKpi.Count> {
   private final String id;
   private final boolean hasStates;
   private final int mostPairs;
+  /** The KPI id its results name, or null for a KPI whose results are null. */
+  private final @Nullable String resultId;
 
   /** The accumulators {@link #newAccumulator} made. */
   long accumulatorsMade;
@@ -36,13 +39,14 @@ final class CountingKpi implements Kpi<CountingKpi.Count> {
   long storeAdds;
 
   CountingKpi(String id) {
-    this(id, false, Counts.MOST_PAIRS);
+    this(id, false, Counts.MOST_PAIRS, id);
   }
 
-  private CountingKpi(String id, boolean hasStates, int mostPairs) {
+  private CountingKpi(String id, boolean hasStates, int mostPairs, @Nullable String resultId) {
     this.id = id;
     this.hasStates = hasStates;
     this.mostPairs = mostPairs;
+    this.resultId = resultId;
   }
 
   /** Returns a KPI that counts as {@code new CountingKpi(id)} does, and offers a store. */
@@ -55,7 +59,15 @@ final class CountingKpi implements Kpi<CountingKpi.Count> {
    * refuses room for more than {@code mostPairs} pairs.
    */
   static CountingKpi withStates(String id, int mostPairs) {
-    return new CountingKpi(id, true, mostPairs);
+    return new CountingKpi(id, true, mostPairs, id);
+  }
+
+  /**
+   * Returns a KPI with the bug of results that are values of KPI {@code resultId}, or null when
+   * {@code resultId} is null; with a store if {@code hasStates}.
+   */
+  static CountingKpi withResultsOf(String id, @Nullable String resultId, boolean hasStates) {
+    return new CountingKpi(id, hasStates, Counts.MOST_PAIRS, resultId);
   }
 
   @Override
@@ -149,10 +161,13 @@ final class CountingKpi implements Kpi<CountingKpi.Count> {
     return false;
   }
 
-  private KpiValue resultOf(long n, boolean sourceSupplied) {
+  private @Nullable KpiValue resultOf(long n, boolean sourceSupplied) {
+    if (resultId == null) {
+      return null;
+    }
     return sourceSupplied
-        ? KpiValue.Measured.of(id, n, n)
-        : new KpiValue.NotApplicable(id, "no cases supplied");
+        ? KpiValue.Measured.of(resultId, n, n)
+        : new KpiValue.NotApplicable(resultId, "no cases supplied");
   }
 
   /** Every pair's count in one array. */

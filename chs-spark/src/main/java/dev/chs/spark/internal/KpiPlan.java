@@ -245,7 +245,16 @@ public final class KpiPlan {
       return KpiValue.Measured.of(ids[i], metric, 1);
     }
     try {
-      return combined(i, pair, wide).result(supplied[i]);
+      KpiValue value = combined(i, pair, wide).result(supplied[i]);
+      // As SignalAggregator does: a null result or a value of another KPI fails the KPI.
+      if (value == null) {
+        throw new IllegalStateException("result: must not be null");
+      }
+      if (!ids[i].equals(value.kpiId())) {
+        throw new IllegalStateException("result: must be a value of KPI '" + ids[i]
+            + "', was a value of KPI '" + value.kpiId() + "'");
+      }
+      return value;
     } catch (RuntimeException e) {
       fail(account, cloud, pair, i, e);
       return new KpiValue.NotApplicable(ids[i], "failed: " + e);
