@@ -419,6 +419,10 @@ public final class SignalAggregator {
       return -1;
     }
     int pair = knownPair >= 0 ? knownPair : pair(signal.account(), signal.cloud());
+    if (metricTarget >= 0) {
+      // Before the KPIs, so that no KPI that reads metrics sees a metric that is refused.
+      metric(pair, metricTarget, ((Metric) signal).value());
+    }
     for (int i : route.kpis) {
       if (failed == null || !hasFailed(pair, i)) {
         KpiStates<?> store = stores[i];
@@ -432,9 +436,6 @@ public final class SignalAggregator {
           fail(pair, i, e);
         }
       }
-    }
-    if (metricTarget >= 0) {
-      metric(pair, metricTarget, ((Metric) signal).value());
     }
     if (route.contract) {
       arr[pair] += ((Contract) signal).arr();

@@ -107,6 +107,20 @@ class AggregationBadInputTest {
             + " was 7.0 and 8.0");
   }
 
+  @Test
+  @Tag("API-22")
+  void aMetricThatIsRefusedReachesNoKpiThatReadsMetrics() {
+    SignalAggregator aggregator = SignalAggregator.of(
+        HealthModel.builder().kpi(opened, 1).kpi(CountingKpi.ofMetrics("metrics_seen"), 1).build(),
+        T);
+    aggregator.add(new Metric(ACME, SALES, "cases_opened", 7));
+
+    assertThatThrownBy(() -> aggregator.add(new Metric(ACME, SALES, "cases_opened", 8)))
+        .isExactlyInstanceOf(IllegalArgumentException.class);
+    assertThat(aggregator.results().get(0).clouds().get(0).values())
+        .containsExactly(Measured.of("cases_opened", 7, 1), Measured.of("metrics_seen", 1, 1));
+  }
+
   @ParameterizedTest(name = "with a store: {0}")
   @ValueSource(booleans = {false, true})
   @Tag("API-38")

@@ -8,6 +8,7 @@ import dev.chs.api.kpi.KpiAccumulator;
 import dev.chs.api.kpi.KpiState;
 import dev.chs.api.kpi.KpiStates;
 import dev.chs.api.kpi.KpiValue;
+import dev.chs.api.signal.Metric;
 import dev.chs.api.signal.Signal;
 import dev.chs.api.signal.SupportCase;
 import java.io.DataInput;
@@ -31,6 +32,8 @@ final class CountingKpi implements Kpi<CountingKpi.Count> {
   private final int mostPairs;
   /** The KPI id its results name, or null for a KPI whose results are null. */
   private final @Nullable String resultId;
+  /** Whether it counts the metrics it is given, of any name, instead of cases. */
+  private final boolean countsMetrics;
 
   /** The accumulators {@link #newAccumulator} made. */
   long accumulatorsMade;
@@ -39,14 +42,17 @@ final class CountingKpi implements Kpi<CountingKpi.Count> {
   long storeAdds;
 
   CountingKpi(String id) {
-    this(id, false, Counts.MOST_PAIRS, id);
+    this(id, false, Counts.MOST_PAIRS, id, false);
   }
 
-  private CountingKpi(String id, boolean hasStates, int mostPairs, @Nullable String resultId) {
+  private CountingKpi(
+      String id, boolean hasStates, int mostPairs, @Nullable String resultId,
+      boolean countsMetrics) {
     this.id = id;
     this.hasStates = hasStates;
     this.mostPairs = mostPairs;
     this.resultId = resultId;
+    this.countsMetrics = countsMetrics;
   }
 
   /** Returns a KPI that counts as {@code new CountingKpi(id)} does, and offers a store. */
@@ -59,7 +65,12 @@ final class CountingKpi implements Kpi<CountingKpi.Count> {
    * refuses room for more than {@code mostPairs} pairs.
    */
   static CountingKpi withStates(String id, int mostPairs) {
-    return new CountingKpi(id, true, mostPairs, id);
+    return new CountingKpi(id, true, mostPairs, id, false);
+  }
+
+  /** Returns a KPI that counts every metric it is given, whatever its name, and no case. */
+  static CountingKpi ofMetrics(String id) {
+    return new CountingKpi(id, false, Counts.MOST_PAIRS, id, true);
   }
 
   /**
@@ -67,7 +78,7 @@ final class CountingKpi implements Kpi<CountingKpi.Count> {
    * {@code resultId} is null; with a store if {@code hasStates}.
    */
   static CountingKpi withResultsOf(String id, @Nullable String resultId, boolean hasStates) {
-    return new CountingKpi(id, hasStates, Counts.MOST_PAIRS, resultId);
+    return new CountingKpi(id, hasStates, Counts.MOST_PAIRS, resultId, false);
   }
 
   @Override
@@ -82,7 +93,7 @@ final class CountingKpi implements Kpi<CountingKpi.Count> {
 
   @Override
   public Set<Class<? extends Signal>> reads() {
-    return Set.of(SupportCase.class);
+    return Set.of(countsMetrics ? Metric.class : SupportCase.class);
   }
 
   @Override
@@ -151,7 +162,10 @@ final class CountingKpi implements Kpi<CountingKpi.Count> {
     }
   }
 
-  private static boolean counts(Window window, Signal signal) {
+  private boolean counts(Window window, Signal signal) {
+    if (countsMetrics) {
+      return signal instanceof Metric;
+    }
     if (signal instanceof SupportCase c && window.contains(c.openedAt())) {
       if (c.caseId().startsWith("boom")) {
         throw new IllegalStateException("cannot count " + c.caseId());

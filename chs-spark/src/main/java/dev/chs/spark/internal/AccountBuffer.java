@@ -255,14 +255,19 @@ public final class AccountBuffer implements Externalizable, KryoSerializable {
       failed = new String[kpiCount];
     }
 
-    /** Records a metric; returns the value held before, or NaN if none was. */
+    /**
+     * Records a metric unless it holds another value of it, and returns the value held before, or
+     * NaN if none was.
+     */
     double metric(int i, double value) {
       if (metrics == null) {
         metrics = new double[accumulators.length];
         Arrays.fill(metrics, Double.NaN);
       }
       double before = metrics[i];
-      metrics[i] = value;
+      if (Double.isNaN(before)) {
+        metrics[i] = value;
+      }
       return before;
     }
 

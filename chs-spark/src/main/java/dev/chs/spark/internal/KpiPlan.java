@@ -126,6 +126,11 @@ public final class KpiPlan {
     if (route.length == 0 && metricTarget == null && !(signal instanceof Contract)) {
       return buffer;
     }
+    if (metricTarget != null) {
+      // Before the KPIs, so that no KPI that reads metrics sees a metric that is refused.
+      metric(signal.account().value(), signal.cloud().value(), pair, metricTarget,
+          ((Metric) signal).value());
+    }
     for (int i : route) {
       if (pair.failed[i] == null) {
         try {
@@ -134,10 +139,6 @@ public final class KpiPlan {
           fail(signal.account(), signal.cloud(), pair, i, e);
         }
       }
-    }
-    if (metricTarget != null) {
-      metric(signal.account().value(), signal.cloud().value(), pair, metricTarget,
-          ((Metric) signal).value());
     }
     if (signal instanceof Contract contract) {
       pair.arr += contract.arr();

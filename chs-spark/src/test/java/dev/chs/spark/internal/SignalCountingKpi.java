@@ -6,6 +6,7 @@ import dev.chs.api.kpi.Direction;
 import dev.chs.api.kpi.Kpi;
 import dev.chs.api.kpi.KpiAccumulator;
 import dev.chs.api.kpi.KpiValue;
+import dev.chs.api.signal.Metric;
 import dev.chs.api.signal.Signal;
 import dev.chs.api.signal.SupportCase;
 import java.io.DataInput;
@@ -14,15 +15,15 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A test KPI with a bug: it counts the support cases it is given, and its result is a value of
- * another KPI, or null.
+ * A test KPI that counts the support cases and the metrics of any name it is given, and whose
+ * results may have the bug of being values of another KPI, or null.
  */
-final class MisnamedKpi implements Kpi<MisnamedKpi.Count> {
+final class SignalCountingKpi implements Kpi<SignalCountingKpi.Count> {
   private final String id;
   private final @Nullable String resultId;
 
   /** A KPI {@code id} whose results are values of {@code resultId}, or null when it is null. */
-  MisnamedKpi(String id, @Nullable String resultId) {
+  SignalCountingKpi(String id, @Nullable String resultId) {
     this.id = id;
     this.resultId = resultId;
   }
@@ -34,12 +35,12 @@ final class MisnamedKpi implements Kpi<MisnamedKpi.Count> {
 
   @Override
   public String description() {
-    return "Support cases, counted under the wrong name.";
+    return "Support cases and metrics, counted.";
   }
 
   @Override
   public Set<Class<? extends Signal>> reads() {
-    return Set.of(SupportCase.class);
+    return Set.of(SupportCase.class, Metric.class);
   }
 
   @Override
