@@ -171,6 +171,9 @@ public final class ColumnarScorer {
     int[] entries = new int[blockRows];
     double[][] inputs = new double[n][blockRows];
     double[] points = new double[blockRows];
+    // A block's bands are copied into the output at once: a store of a reference into the
+    // caller's array, which is often old, costs G1 a barrier per row, and a copy costs one.
+    @Nullable Band[] bandsOfBlock = new Band[blockRows];
     CompiledCurves.Scratch scratch = new CompiledCurves.Scratch(blockRows);
     double[][] shareOfKpi = table.shareOfKpi;
     for (int from = 0; from < rows; from += BLOCK_ROWS) {
@@ -186,6 +189,7 @@ public final class ColumnarScorer {
       for (int i = 0; i < valid; i++) {
         int r = from + i;
         if (Double.isNaN(points[i])) {
+          System.arraycopy(bandsOfBlock, 0, bandOfRow, from, i);
           throw infiniteInput(curveInputs, r);
         }
         int entry = entries[i];
@@ -193,12 +197,13 @@ public final class ColumnarScorer {
         if (table.scores[entry]) {
           double score = CompiledModel.weightedScore(points[i]);
           scores[r] = score;
-          bandOfRow[r] = bandOf(score);
+          bandsOfBlock[i] = bandOf(score);
         } else {
           scores[r] = Double.NaN;
-          bandOfRow[r] = null;
+          bandsOfBlock[i] = null;
         }
       }
+      System.arraycopy(bandsOfBlock, 0, bandOfRow, from, valid);
       if (valid < count) {
         throw badCloud(from + valid, cloudOfRow[from + valid]);
       }

@@ -117,14 +117,19 @@ class ColumnarScorerTest {
   private void assertScoringStopsAt(Rows rows, int faulty, String message) {
     double[] scores = new double[1000];
     java.util.Arrays.fill(scores, -1);
+    // No row of these scores CRITICAL, so a band of CRITICAL is one that was not written.
+    Band[] bands = new Band[1000];
+    java.util.Arrays.fill(bands, Band.CRITICAL);
 
     assertThatThrownBy(() -> scorer.score(
-            1000, rows.columns, rows.clouds, scores, new double[1000], new Band[1000]))
+            1000, rows.columns, rows.clouds, scores, new double[1000], bands))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(message);
     assertThat(java.util.Arrays.copyOfRange(scores, 0, faulty)).containsOnly(scores[0]);
     assertThat(scores[0]).isCloseTo(70, within(1e-9));
     assertThat(java.util.Arrays.copyOfRange(scores, faulty, 1000)).containsOnly(-1.0);
+    assertThat(java.util.Arrays.copyOfRange(bands, 0, faulty)).containsOnly(Band.HEALTHY);
+    assertThat(java.util.Arrays.copyOfRange(bands, faulty, 1000)).containsOnly(Band.CRITICAL);
   }
 
   @Test
