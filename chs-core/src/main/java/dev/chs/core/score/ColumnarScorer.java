@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * <p>For every row, the score, coverage and band are exactly, bit for bit, those of {@link
  * Scorer#score(dev.chs.api.AccountId, CloudId, java.util.List)} on the same values, and a row with
  * insufficient data gets a score of {@code NaN} and a band of {@code null}. A call allocates a
- * scratch for a block of 512 rows (about 50 KB for 8 KPIs), whatever the number of rows; the loop
+ * scratch for a block of 512 rows (about 57 KB for 8 KPIs), whatever the number of rows; the loop
  * over rows allocates nothing, boxes nothing and uses no streams. Explanations are left to {@link
  * Scorer}, for the rows that need them.
  *

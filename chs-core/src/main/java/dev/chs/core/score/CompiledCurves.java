@@ -42,6 +42,19 @@ final class CompiledCurves {
   final double[] span;
   /** Whether curve {@code k} is {@link Curve.Linear}. */
   final boolean[] linear;
+  /**
+   * Whether curve {@code k} is narrow: an input clamped to {@code [low[k], high[k]]}, just below
+   * its first breakpoint and just above its last, is at most {@link #NARROW} from any
+   * breakpoint, and every sloped segment's score of such an input is at most that in magnitude.
+   */
+  final boolean[] narrow;
+  /** The greatest double below curve {@code k}'s first breakpoint. */
+  final double[] low;
+  /** The least double above curve {@code k}'s last breakpoint. */
+  final double[] high;
+
+  /** The bound of {@link #narrow} curves: far below overflow, and far above any score. */
+  private static final double NARROW = 0x1p1000;
 
   CompiledCurves(Curve[] curves) {
     int most = 1;
@@ -67,6 +80,32 @@ final class CompiledCurves {
       // -0.0 compares as +0.0 but has the sign bit that above() reads.
       edges[j] = edges[j] == 0 ? 0.0 : edges[j];
     }
+    narrow = new boolean[n];
+    low = new double[n];
+    high = new double[n];
+    for (int k = 0; k < n; k++) {
+      low[k] = Math.nextDown(edges[k * most]);
+      high[k] = Math.nextUp(edges[k * most + counts[k] - 1]);
+      narrow[k] = isNarrow(k);
+    }
+  }
+
+  private boolean isNarrow(int k) {
+    double width = high[k] - low[k];
+    if (!(width <= NARROW)) {
+      return false;
+    }
+    int first = k * (breakpoints + 1);
+    for (int segment = first; segment <= first + counts[k]; segment++) {
+      // The bound, in the same steps, of a score of an input at most width from the origin:
+      // rounding to nearest keeps the order of magnitudes, so no score is above it.
+      double most =
+          Math.abs(base[segment]) + (width / denominator[segment]) * Math.abs(span[segment]);
+      if (!(most <= NARROW)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Returns the score of curve {@code k} at {@code x}, which must be finite. */
@@ -143,8 +182,14 @@ final class CompiledCurves {
    * zero and so is that segment's score exactly. For the other terms to be zero, each segment's
    * score is computed at the input clamped to the segment: that is finite, since {@link Curve}
    * refuses segments whose width overflows, and leaves the input of its own segment as it is.
+   * A {@link #narrow} curve gets the same scores a cheaper way, {@link #selectScoresOfNarrowCurve};
+   * this way is for the others, whose breakpoints lie far apart or whose segments are steep.
    */
   private void selectScores(int k, double[] inputs, int count, Scratch scratch) {
+    if (narrow[k]) {
+      selectScoresOfNarrowCurve(k, inputs, count, scratch);
+      return;
+    }
     double[] score = scratch.score;
     double[] below = scratch.below;
     int first = k * breakpoints;
@@ -181,6 +226,64 @@ final class CompiledCurves {
   }
 
   /**
+   * Writes the scores of a {@link #narrow} curve as {@link #selectScores} does, with less work per
+   * breakpoint. Each input is first clamped to {@code [low[k], high[k]]}, which keeps it in its
+   * segment and leaves an input inside the breakpoints as it is, so its own segment's score is
+   * the same. Every difference from a breakpoint and every segment's score is then at most {@link
+   * #NARROW} in magnitude, so no segment needs the input clamped to it, and the indicator needs
+   * one clamp rather than two (see {@link #indicatorNear}).
+   */
+  private void selectScoresOfNarrowCurve(int k, double[] inputs, int count, Scratch scratch) {
+    double[] score = scratch.score;
+    double[] below = scratch.below;
+    double[] near = scratch.near;
+    double lowest = low[k];
+    double highest = high[k];
+    for (int i = 0; i < count; i++) {
+      near[i] = Math.min(Math.max(inputs[i], lowest), highest);
+    }
+    int first = k * breakpoints;
+    int segment = k * (breakpoints + 1);
+    java.util.Arrays.fill(score, 0, count, 0.0);
+    java.util.Arrays.fill(below, 0, count, 1.0);
+    for (int j = 0; j < counts[k]; j++, segment++) {
+      double start = base[segment];
+      double edge = edges[first + j];
+      if (span[segment] == 0) {
+        for (int i = 0; i < count; i++) {
+          double above = indicatorNear(near[i] - edge);
+          score[i] += (below[i] - above) * start;
+          below[i] = above;
+        }
+      } else {
+        double from = origin[segment];
+        double length = denominator[segment];
+        double rise = span[segment];
+        for (int i = 0; i < count; i++) {
+          double x = near[i];
+          double above = indicatorNear(x - edge);
+          score[i] += (below[i] - above) * (start + ((x - from) / length) * rise);
+          below[i] = above;
+        }
+      }
+    }
+    double last = base[segment];
+    for (int i = 0; i < count; i++) {
+      score[i] += below[i] * last;
+    }
+  }
+
+  /**
+   * Returns 1 if {@code difference} is above 0, else 0, for a difference at most {@link #NARROW}
+   * in magnitude: {@code difference + |difference|} is 0 for a difference that is not above 0, and
+   * otherwise at least 2^-1073 and at most 2^1001, which times 2^1100 is at least 2^27 or
+   * infinite, and clamps to 1.
+   */
+  private static double indicatorNear(double difference) {
+    return Math.min(((difference + Math.abs(difference)) * 0x1p1000) * 0x1p100, 1.0);
+  }
+
+  /**
    * Returns 1 if {@code difference} is above 0, else 0, in arithmetic alone: the smallest positive
    * double, 2^-1074, times 2^1100 is 2^26, so the product reaches the clamp at 1, while 0 and
    * negative differences clamp to 0. For finite {@code x} and {@code edge}, {@code x - edge} is
@@ -195,11 +298,13 @@ final class CompiledCurves {
     final double[] share;
     final double[] score;
     final double[] below;
+    final double[] near;
 
     Scratch(int rows) {
       share = new double[rows];
       score = new double[rows];
       below = new double[rows];
+      near = new double[rows];
     }
   }
 

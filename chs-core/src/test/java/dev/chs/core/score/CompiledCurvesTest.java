@@ -42,4 +42,21 @@ class CompiledCurvesTest {
     assertThat(points(curve, -Double.MAX_VALUE, -1e300, 0, 1e300, Double.MAX_VALUE))
         .containsExactly(0, 0, 50, 100, 100);
   }
+
+  @Test
+  void scoresCurvesTooWideOrTooSteepToClampEachInputOnceSegmentBySegment() {
+    // Breakpoints 2e308 apart in all; a rise of 100 over 2^-1000 seen from 2^40 away.
+    Curve wide = Curve.Piecewise.of(new Point(-1e308, 0), new Point(0, 50), new Point(1e308, 100));
+    Curve steep = Curve.Piecewise.of(
+        new Point(0, 0), new Point(0x1p-1000, 100), new Point(0x1p40, 100));
+    Curve usual = Curve.Piecewise.of(new Point(0, 100), new Point(2, 80));
+
+    assertThat(new CompiledCurves(new Curve[] {wide, steep, usual}).narrow)
+        .containsExactly(false, false, true);
+    assertThat(points(wide, -Double.MAX_VALUE, -1e308, 0, 1e308, Double.MAX_VALUE))
+        .containsExactly(0, 0, 50, 100, 100);
+    // 2^-1001 is halfway up the rise.
+    assertThat(points(steep, -1, 0x1p-1001, 0x1p-1000, 1, Double.MAX_VALUE))
+        .containsExactly(0, 50, 100, 100, 100);
+  }
 }
