@@ -51,12 +51,24 @@ class CompiledCurvesTest {
         new Point(0, 0), new Point(0x1p-1000, 100), new Point(0x1p40, 100));
     Curve usual = Curve.Piecewise.of(new Point(0, 100), new Point(2, 80));
 
-    assertThat(new CompiledCurves(new Curve[] {wide, steep, usual}).narrow)
-        .containsExactly(false, false, true);
-    assertThat(points(wide, -Double.MAX_VALUE, -1e308, 0, 1e308, Double.MAX_VALUE))
+    CompiledCurves compiled = new CompiledCurves(new Curve[] {wide, steep, usual});
+
+    assertThat(compiled.narrow).containsExactly(false, false, true);
+    // Both through one scratch, as a block's KPIs are.
+    CompiledCurves.Scratch scratch = new CompiledCurves.Scratch(5);
+    assertThat(points(compiled, 0, scratch, -Double.MAX_VALUE, -1e308, 0, 1e308, Double.MAX_VALUE))
         .containsExactly(0, 0, 50, 100, 100);
     // 2^-1001 is halfway up the rise.
-    assertThat(points(steep, -1, 0x1p-1001, 0x1p-1000, 1, Double.MAX_VALUE))
+    assertThat(points(compiled, 1, scratch, -1, 0x1p-1001, 0x1p-1000, 1, Double.MAX_VALUE))
         .containsExactly(0, 50, 100, 100, 100);
+  }
+
+  /** Adds curve k's points for the inputs, each with a share of 1, to zeros. */
+  private static double[] points(
+      CompiledCurves compiled, int k, CompiledCurves.Scratch scratch, double... inputs) {
+    double[] points = new double[inputs.length];
+    compiled.addPoints(
+        k, inputs, inputs.length, new int[inputs.length], new double[] {1}, scratch, points);
+    return points;
   }
 }
