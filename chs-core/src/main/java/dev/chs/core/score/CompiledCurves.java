@@ -45,7 +45,7 @@ final class CompiledCurves {
   /**
    * Whether curve {@code k} is narrow: an input clamped to {@code [low[k], high[k]]}, just below
    * its first breakpoint and just above its last, is at most {@link #NARROW} from any
-   * breakpoint, and every sloped segment's score of such an input is at most that in magnitude.
+   * breakpoint, and every segment's score of such an input is at most that in magnitude.
    */
   final boolean[] narrow;
   /** The greatest double below curve {@code k}'s first breakpoint. */
