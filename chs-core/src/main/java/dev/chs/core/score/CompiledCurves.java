@@ -182,14 +182,13 @@ final class CompiledCurves {
    * zero and so is that segment's score exactly. For the other terms to be zero, each segment's
    * score is computed at the input clamped to the segment: that is finite, since {@link Curve}
    * refuses segments whose width overflows, and leaves the input of its own segment as it is.
-   * A {@link #narrow} curve gets the same scores a cheaper way, {@link #selectScoresOfNarrowCurve};
-   * this way is for the others, whose breakpoints lie far apart or whose segments are steep.
+   * A {@link #narrow} curve gets the same scores with less work per breakpoint, from its inputs
+   * clamped once by {@link #clampToEnds}; the others, whose breakpoints lie far apart or whose
+   * segments are steep, clamp each input to each segment.
    */
   private void selectScores(int k, double[] inputs, int count, Scratch scratch) {
-    if (narrow[k]) {
-      selectScoresOfNarrowCurve(k, inputs, count, scratch);
-      return;
-    }
+    boolean near = narrow[k];
+    double[] x = near ? clampToEnds(k, inputs, count, scratch.near) : inputs;
     double[] score = scratch.score;
     double[] below = scratch.below;
     int first = k * breakpoints;
@@ -200,22 +199,17 @@ final class CompiledCurves {
       double start = base[segment];
       double edge = edges[first + j];
       if (span[segment] == 0) {
-        for (int i = 0; i < count; i++) {
-          double above = indicator(inputs[i] - edge);
-          score[i] += (below[i] - above) * start;
-          below[i] = above;
+        if (near) {
+          addFlatNear(x, count, edge, start, score, below);
+        } else {
+          addFlat(x, count, edge, start, score, below);
         }
+      } else if (near) {
+        addSlopedNear(x, count, edge, start, origin[segment], denominator[segment], span[segment],
+            score, below);
       } else {
-        double from = origin[segment];
-        double length = denominator[segment];
-        double rise = span[segment];
-        for (int i = 0; i < count; i++) {
-          double x = inputs[i];
-          double above = indicator(x - edge);
-          double clamped = Math.min(Math.max(x, from), edge);
-          score[i] += (below[i] - above) * (start + ((clamped - from) / length) * rise);
-          below[i] = above;
-        }
+        addSloped(x, count, edge, start, origin[segment], denominator[segment], span[segment],
+            score, below);
       }
     }
     // The flat segment above the last breakpoint.
@@ -226,50 +220,87 @@ final class CompiledCurves {
   }
 
   /**
-   * Writes the scores of a {@link #narrow} curve as {@link #selectScores} does, with less work per
-   * breakpoint. Each input is first clamped to {@code [low[k], high[k]]}, which keeps it in its
-   * segment and leaves an input inside the breakpoints as it is, so its own segment's score is
-   * the same. Every difference from a breakpoint and every segment's score is then at most {@link
-   * #NARROW} in magnitude, so no segment needs the input clamped to it, and the indicator needs
-   * one clamp rather than two (see {@link #indicatorNear}).
+   * Writes to {@code near} the inputs of a {@link #narrow} curve clamped to {@code [low[k],
+   * high[k]]}, which keeps each in its segment and leaves an input inside the breakpoints as it
+   * is, so that its own segment's score is the same. Every difference from a breakpoint and every
+   * segment's score is then at most {@link #NARROW} in magnitude, so that no segment needs the
+   * input clamped to it, and the indicator needs one clamp rather than two (see {@link
+   * #indicatorNear}).
    */
-  private void selectScoresOfNarrowCurve(int k, double[] inputs, int count, Scratch scratch) {
-    double[] score = scratch.score;
-    double[] below = scratch.below;
-    double[] near = scratch.near;
+  private double[] clampToEnds(int k, double[] inputs, int count, double[] near) {
     double lowest = low[k];
     double highest = high[k];
     for (int i = 0; i < count; i++) {
       near[i] = Math.min(Math.max(inputs[i], lowest), highest);
     }
-    int first = k * breakpoints;
-    int segment = k * (breakpoints + 1);
-    java.util.Arrays.fill(score, 0, count, 0.0);
-    java.util.Arrays.fill(below, 0, count, 1.0);
-    for (int j = 0; j < counts[k]; j++, segment++) {
-      double start = base[segment];
-      double edge = edges[first + j];
-      if (span[segment] == 0) {
-        for (int i = 0; i < count; i++) {
-          double above = indicatorNear(near[i] - edge);
-          score[i] += (below[i] - above) * start;
-          below[i] = above;
-        }
-      } else {
-        double from = origin[segment];
-        double length = denominator[segment];
-        double rise = span[segment];
-        for (int i = 0; i < count; i++) {
-          double x = near[i];
-          double above = indicatorNear(x - edge);
-          score[i] += (below[i] - above) * (start + ((x - from) / length) * rise);
-          below[i] = above;
-        }
-      }
-    }
-    double last = base[segment];
+    return near;
+  }
+
+  /**
+   * Adds the score of the flat segment that ends at {@code edge} to the rows that lie in it, and
+   * marks in {@code below} the rows that lie above {@code edge}.
+   */
+  private static void addFlat(
+      double[] x, int count, double edge, double start, double[] score, double[] below) {
     for (int i = 0; i < count; i++) {
-      score[i] += below[i] * last;
+      double above = indicator(x[i] - edge);
+      score[i] += (below[i] - above) * start;
+      below[i] = above;
+    }
+  }
+
+  /** {@link #addFlat} for inputs clamped by {@link #clampToEnds}. */
+  private static void addFlatNear(
+      double[] x, int count, double edge, double start, double[] score, double[] below) {
+    for (int i = 0; i < count; i++) {
+      double above = indicatorNear(x[i] - edge);
+      score[i] += (below[i] - above) * start;
+      below[i] = above;
+    }
+  }
+
+  /**
+   * Adds the score of the sloped segment that ends at {@code edge} to the rows that lie in it, and
+   * marks in {@code below} the rows that lie above {@code edge}. Every row's score of the segment
+   * is computed at its input clamped to the segment, so that it is finite and the rows of other
+   * segments add 0 times it.
+   */
+  private static void addSloped(
+      double[] x,
+      int count,
+      double edge,
+      double start,
+      double from,
+      double length,
+      double rise,
+      double[] score,
+      double[] below) {
+    for (int i = 0; i < count; i++) {
+      double above = indicator(x[i] - edge);
+      double clamped = Math.min(Math.max(x[i], from), edge);
+      score[i] += (below[i] - above) * (start + ((clamped - from) / length) * rise);
+      below[i] = above;
+    }
+  }
+
+  /**
+   * {@link #addSloped} for inputs clamped by {@link #clampToEnds}, whose scores in every segment
+   * are finite without a clamp to the segment.
+   */
+  private static void addSlopedNear(
+      double[] x,
+      int count,
+      double edge,
+      double start,
+      double from,
+      double length,
+      double rise,
+      double[] score,
+      double[] below) {
+    for (int i = 0; i < count; i++) {
+      double above = indicatorNear(x[i] - edge);
+      score[i] += (below[i] - above) * (start + ((x[i] - from) / length) * rise);
+      below[i] = above;
     }
   }
 
