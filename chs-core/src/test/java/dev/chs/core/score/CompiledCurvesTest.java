@@ -63,6 +63,22 @@ class CompiledCurvesTest {
         .containsExactly(0, 50, 100, 100, 100);
   }
 
+  @Test
+  void scoresZeroAtABreakpointWrittenAsMinusZeroOnTheSegmentBelowItAsTheCurveDoes() {
+    // The curve takes 0.0 <= -0.0, so a zero input lies on the segment that ends at -0.0, whose
+    // line there is 0.2 + 1 * (0.9 - 0.2), one ulp below 0.9, not on the flat one that starts
+    // there.
+    Curve curve =
+        Curve.Piecewise.of(new Point(-1, 0.2), new Point(-0.0, 0.9), new Point(1, 100));
+    CompiledCurves compiled = new CompiledCurves(new Curve[] {curve});
+
+    assertThat(curve.score(0.0)).isEqualTo(Math.nextDown(0.9));
+    for (double zero : new double[] {0.0, -0.0}) {
+      assertThat(compiled.score(0, zero)).isEqualTo(curve.score(zero));
+      assertThat(points(curve, zero)).containsExactly(curve.score(zero));
+    }
+  }
+
   /** Adds curve k's points for the inputs, each with a share of 1, to zeros. */
   private static double[] points(
       CompiledCurves compiled, int k, CompiledCurves.Scratch scratch, double... inputs) {
