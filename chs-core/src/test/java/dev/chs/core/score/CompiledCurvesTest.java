@@ -66,8 +66,8 @@ class CompiledCurvesTest {
   @Test
   void scoresZeroAtABreakpointWrittenAsMinusZeroOnTheSegmentBelowItAsTheCurveDoes() {
     // The curve takes 0.0 <= -0.0, so a zero input lies on the segment that ends at -0.0, whose
-    // line there is 0.2 + 1 * (0.9 - 0.2), one ulp below 0.9, not on the flat one that starts
-    // there.
+    // line there is 0.2 + 1 * (0.9 - 0.2), one ulp below 0.9, and not on the segment that starts
+    // there, whose line there is 0.9.
     Curve curve =
         Curve.Piecewise.of(new Point(-1, 0.2), new Point(-0.0, 0.9), new Point(1, 100));
     CompiledCurves compiled = new CompiledCurves(new Curve[] {curve});
