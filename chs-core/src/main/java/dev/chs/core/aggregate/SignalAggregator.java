@@ -4,6 +4,7 @@ import dev.chs.api.AccountId;
 import dev.chs.api.CloudId;
 import dev.chs.api.Window;
 import dev.chs.api.internal.HandedOverList;
+import dev.chs.api.internal.KpiResultCheck;
 import dev.chs.api.kpi.Kpi;
 import dev.chs.api.kpi.KpiAccumulator;
 import dev.chs.api.kpi.KpiStates;
@@ -823,27 +824,11 @@ public final class SignalAggregator {
       } else {
         value = combinedFrom(store, pair, wide).result(kpiSupplied);
       }
-      return requireValueOf(ids[i], value);
+      return KpiResultCheck.requireValueOf(ids[i], value);
     } catch (RuntimeException e) {
       fail(pair, i, e);
       return new KpiValue.NotApplicable(ids[i], "failed: " + e);
     }
-  }
-
-  /**
-   * Returns a KPI's result if it is a value of that KPI. A null result, or a value of another KPI,
-   * is a bug of the KPI: it throws here, so that the KPI fails for its pair as if its result had
-   * thrown, instead of every pair's results failing when their values are checked.
-   */
-  private static KpiValue requireValueOf(String kpiId, @Nullable KpiValue value) {
-    if (value == null) {
-      throw new IllegalStateException("result: must not be null");
-    }
-    if (!kpiId.equals(value.kpiId())) {
-      throw new IllegalStateException("result: must be a value of KPI '" + kpiId
-          + "', was a value of KPI '" + value.kpiId() + "'");
-    }
-    return value;
   }
 
   private KpiAccumulator<?> combined(int i, int pair, int wide) {

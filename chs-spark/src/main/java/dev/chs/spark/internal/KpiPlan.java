@@ -3,6 +3,7 @@ package dev.chs.spark.internal;
 import dev.chs.api.AccountId;
 import dev.chs.api.CloudId;
 import dev.chs.api.Window;
+import dev.chs.api.internal.KpiResultCheck;
 import dev.chs.api.kpi.Kpi;
 import dev.chs.api.kpi.KpiAccumulator;
 import dev.chs.api.kpi.KpiValue;
@@ -246,16 +247,8 @@ public final class KpiPlan {
       return KpiValue.Measured.of(ids[i], metric, 1);
     }
     try {
-      KpiValue value = combined(i, pair, wide).result(supplied[i]);
       // As SignalAggregator does: a null result or a value of another KPI fails the KPI.
-      if (value == null) {
-        throw new IllegalStateException("result: must not be null");
-      }
-      if (!ids[i].equals(value.kpiId())) {
-        throw new IllegalStateException("result: must be a value of KPI '" + ids[i]
-            + "', was a value of KPI '" + value.kpiId() + "'");
-      }
-      return value;
+      return KpiResultCheck.requireValueOf(ids[i], combined(i, pair, wide).result(supplied[i]));
     } catch (RuntimeException e) {
       fail(account, cloud, pair, i, e);
       return new KpiValue.NotApplicable(ids[i], "failed: " + e);
