@@ -5,7 +5,6 @@ import dev.chs.api.Window;
 import dev.chs.api.kpi.Curve;
 import dev.chs.api.kpi.Direction;
 import dev.chs.api.kpi.Kpi;
-import dev.chs.api.kpi.KpiAccumulator;
 import dev.chs.api.kpi.KpiState;
 import dev.chs.api.kpi.KpiStates;
 import dev.chs.api.kpi.KpiValue;
@@ -15,9 +14,9 @@ import dev.chs.api.signal.WorkOrder;
 import dev.chs.kpis.internal.CountValues;
 import dev.chs.kpis.internal.LongRecordStates;
 import dev.chs.kpis.internal.StateFields;
+import dev.chs.kpis.internal.TwoCountAccumulator;
 import dev.chs.kpis.internal.WindowMath;
 import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
@@ -56,11 +55,11 @@ public final class FirstTimeFixRate implements Kpi<FirstTimeFixRate.Accumulator>
   /** The version of the accumulator's serialized form that this class writes and reads. */
   public static final int STATE_VERSION = 1;
 
-  /** What {@link #countsOf} returns for an outcome known in the window. */
-  private static final int KNOWN = 1;
+  /** What {@link #countsOf} returns for an outcome known in the window: the store's long 0. */
+  private static final int KNOWN = TwoCountAccumulator.FIRST;
 
-  /** What {@link #countsOf} adds for an outcome that was a fix at the first attempt. */
-  private static final int FIXED = 2;
+  /** What {@link #countsOf} adds for an outcome that was a fix at the first attempt: long 1. */
+  private static final int FIXED = TwoCountAccumulator.SECOND;
 
   private static final Curve DEFAULT_CURVE = new Curve.Linear(0.5, 0.95);
 
@@ -140,70 +139,40 @@ public final class FirstTimeFixRate implements Kpi<FirstTimeFixRate.Accumulator>
 
   /**
    * The state of {@code first_time_fix_rate} for one account and cloud: the cases and work orders
-   * finished in the window with a known outcome, and those fixed at the first attempt. Not
-   * thread-safe.
+   * finished in the window with a known outcome, and those fixed at the first attempt. Only a
+   * {@link SupportCase} closed in the window with a known first-contact resolution, or a {@link
+   * WorkOrder} completed in the window with a known first-time fix, changes it. Its result is
+   * {@code fixed / known}; not applicable when no outcome in the window is known, whether a source
+   * was supplied or not. Not thread-safe.
    *
    * @since 0.1.0
    */
-  public static final class Accumulator implements KpiAccumulator<Accumulator> {
-    private final Window window;
-    private long known;
-    private long fixed;
-
+  // The superclass is internal on purpose: every public member it gives this class overrides
+  // KpiAccumulator, so a caller never has to name it, and it stays free to change.
+  @SuppressWarnings("exports")
+  public static final class Accumulator extends TwoCountAccumulator<Accumulator> {
     private Accumulator(Window window, long known, long fixed) {
-      this.window = window;
-      this.known = known;
-      this.fixed = fixed;
+      super(window, known, fixed);
     }
 
     @Override
-    public Window window() {
-      return window;
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * <p>Only a {@link SupportCase} closed in the window with a known first-contact resolution,
-     * or a {@link WorkOrder} completed in the window with a known first-time fix, changes the
-     * state.
-     *
-     * @throws NullPointerException if {@code signal} is null
-     */
-    @Override
-    public void add(Signal signal) {
-      int counts = countsOf(window, signal);
-      if ((counts & KNOWN) != 0) {
-        known++;
-      }
-      if ((counts & FIXED) != 0) {
-        fixed++;
-      }
+    protected String kpiId() {
+      return ID;
     }
 
     @Override
-    public void merge(Accumulator other) {
-      KpiState.requireSameWindow(ID, window, other.window);
-      known += other.known;
-      fixed += other.fixed;
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @param sourceSupplied ignored: without a known outcome there is no share
-     * @return {@code fixed / known}; not applicable when no outcome in the window is known
-     */
-    @Override
-    public KpiValue result(boolean sourceSupplied) {
-      return resultOf(known, fixed);
+    protected int stateVersion() {
+      return STATE_VERSION;
     }
 
     @Override
-    public void writeTo(DataOutput out) throws IOException {
-      KpiState.writeHeader(out, ID, STATE_VERSION, window);
-      out.writeLong(known);
-      out.writeLong(fixed);
+    protected int countsOf(Signal signal) {
+      return FirstTimeFixRate.countsOf(window(), signal);
+    }
+
+    @Override
+    protected KpiValue resultOf(long known, long fixed, boolean sourceSupplied) {
+      return FirstTimeFixRate.resultOf(known, fixed);
     }
   }
 

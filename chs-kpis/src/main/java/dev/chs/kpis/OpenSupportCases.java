@@ -6,7 +6,6 @@ import dev.chs.api.kpi.Curve.Point;
 import dev.chs.api.kpi.Curve;
 import dev.chs.api.kpi.Direction;
 import dev.chs.api.kpi.Kpi;
-import dev.chs.api.kpi.KpiAccumulator;
 import dev.chs.api.kpi.KpiState;
 import dev.chs.api.kpi.KpiStates;
 import dev.chs.api.kpi.KpiValue;
@@ -15,8 +14,8 @@ import dev.chs.api.signal.SupportCase;
 import dev.chs.kpis.internal.CountValues;
 import dev.chs.kpis.internal.LongRecordStates;
 import dev.chs.kpis.internal.StateFields;
+import dev.chs.kpis.internal.TwoCountAccumulator;
 import java.io.DataInput;
-import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
@@ -55,10 +54,10 @@ public final class OpenSupportCases implements Kpi<OpenSupportCases.Accumulator>
   public static final int STATE_VERSION = 1;
 
   /** What {@link #countsOf} adds for a case that is also still open at T: the store's long 0. */
-  private static final int OPEN = 1;
+  private static final int OPEN = TwoCountAccumulator.FIRST;
 
   /** What {@link #countsOf} returns for a case opened at or before T: the store's long 1. */
-  private static final int SEEN = 2;
+  private static final int SEEN = TwoCountAccumulator.SECOND;
 
   private static final Curve DEFAULT_CURVE =
       Curve.Piecewise.of(
@@ -144,67 +143,38 @@ public final class OpenSupportCases implements Kpi<OpenSupportCases.Accumulator>
 
   /**
    * The state of {@code open_support_cases} for one account and cloud: the cases open at T and
-   * the cases seen. Not thread-safe.
+   * the cases seen. Only a {@link SupportCase} opened at or before T changes it. Its result is the
+   * number of open cases, with the cases seen as evidence; not applicable when no source of cases
+   * was supplied and no case was seen. Not thread-safe.
    *
    * @since 0.1.0
    */
-  public static final class Accumulator implements KpiAccumulator<Accumulator> {
-    private final Window window;
-    private long open;
-    private long seen;
-
+  // The superclass is internal on purpose: every public member it gives this class overrides
+  // KpiAccumulator, so a caller never has to name it, and it stays free to change.
+  @SuppressWarnings("exports")
+  public static final class Accumulator extends TwoCountAccumulator<Accumulator> {
     private Accumulator(Window window, long open, long seen) {
-      this.window = window;
-      this.open = open;
-      this.seen = seen;
+      super(window, open, seen);
     }
 
     @Override
-    public Window window() {
-      return window;
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * <p>Only a {@link SupportCase} opened at or before T changes the state.
-     *
-     * @throws NullPointerException if {@code signal} is null
-     */
-    @Override
-    public void add(Signal signal) {
-      int counts = countsOf(window, signal);
-      if ((counts & SEEN) != 0) {
-        seen++;
-      }
-      if ((counts & OPEN) != 0) {
-        open++;
-      }
+    protected String kpiId() {
+      return ID;
     }
 
     @Override
-    public void merge(Accumulator other) {
-      KpiState.requireSameWindow(ID, window, other.window);
-      open += other.open;
-      seen += other.seen;
-    }
-
-    /**
-     * {@inheritDoc}
-     *
-     * @return the number of open cases, with the cases seen as evidence; not applicable when
-     *     {@code sourceSupplied} is false and no case was seen
-     */
-    @Override
-    public KpiValue result(boolean sourceSupplied) {
-      return resultOf(open, seen, sourceSupplied);
+    protected int stateVersion() {
+      return STATE_VERSION;
     }
 
     @Override
-    public void writeTo(DataOutput out) throws IOException {
-      KpiState.writeHeader(out, ID, STATE_VERSION, window);
-      out.writeLong(open);
-      out.writeLong(seen);
+    protected int countsOf(Signal signal) {
+      return OpenSupportCases.countsOf(window(), signal);
+    }
+
+    @Override
+    protected KpiValue resultOf(long open, long seen, boolean sourceSupplied) {
+      return OpenSupportCases.resultOf(open, seen, sourceSupplied);
     }
   }
 
