@@ -7,14 +7,18 @@ import static dev.chs.kpis.Fixtures.day;
 import static dev.chs.kpis.Fixtures.supportCase;
 import static dev.chs.kpis.Fixtures.workOrder;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.chs.api.Window;
 import dev.chs.api.kpi.Kpi;
+import dev.chs.api.kpi.KpiState;
 import dev.chs.api.kpi.KpiStates;
 import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.signal.Signal;
 import dev.chs.testkit.KpiContract;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -99,6 +103,20 @@ class FirstTimeFixRateTest extends KpiContract<FirstTimeFixRate.Accumulator> {
     assertThat(kpi.defaultCurve().score(0.5)).isEqualTo(0);
     assertThat(kpi.defaultCurve().score(0.95)).isEqualTo(100);
     assertThat(kpi.defaultCurve().score(0.725)).isCloseTo(50, within(1e-9));
+  }
+
+  @Test
+  void rejectsMoreFixedThanKnownOutcomes() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      KpiState.writeHeader(out, FirstTimeFixRate.ID, 1, WINDOW);
+      out.writeLong(2);
+      out.writeLong(3);
+    }
+    assertThatThrownBy(() -> read(bytes.toByteArray()))
+        .isInstanceOf(IOException.class)
+        .hasMessage("accumulator state of 'first_time_fix_rate': fixed must be <= known (2), was 3"
+            + " (possible corruption)");
   }
 
   @Test
