@@ -167,6 +167,21 @@ class ComplaintsRaisedTest extends KpiContract<ComplaintsRaised.Accumulator> {
   }
 
   @Test
+  void rejectsARepeatedId() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      KpiState.writeHeader(out, ID, 1, WINDOW);
+      out.writeInt(2);
+      out.writeUTF("k1");
+      out.writeUTF("k1");
+    }
+    assertThatThrownBy(() -> read(bytes.toByteArray()))
+        .isInstanceOf(IOException.class)
+        .hasMessage("accumulator state of 'complaints_raised': complaint id [1] must sort after"
+            + " 'k1', was 'k1' (possible corruption)");
+  }
+
+  @Test
   void matchesItsGoldenFile() throws IOException {
     List<Signal> signals =
         List.of(

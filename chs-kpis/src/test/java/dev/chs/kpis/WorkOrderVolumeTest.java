@@ -6,6 +6,7 @@ import static dev.chs.kpis.Fixtures.WINDOW;
 import static dev.chs.kpis.Fixtures.day;
 import static dev.chs.kpis.Fixtures.workOrder;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chs.api.Window;
 import dev.chs.api.kpi.Kpi;
@@ -13,6 +14,8 @@ import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.signal.Signal;
 import dev.chs.testkit.KpiContract;
 import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,6 +133,20 @@ class WorkOrderVolumeTest extends KpiContract<WorkOrderVolume.Accumulator> {
                 ID, "no work orders were created in the three windows before this one, so there"
                     + " is no baseline to compare the 2 in the window with"));
     assertThat(resultOf(true)).isInstanceOf(KpiValue.NotApplicable.class);
+  }
+
+  @Test
+  void refusesAWindowWhoseBaselineWouldStartBeforeTheEarliestInstant() {
+    // T - 4W lies 260 days before Instant.MIN: the third window before this one cannot start.
+    Window window = new Window(Instant.MIN.plus(Duration.ofDays(100)), Duration.ofDays(90));
+    WorkOrderVolume kpi = new WorkOrderVolume();
+
+    assertThatThrownBy(() -> kpi.newAccumulator(window)).isInstanceOf(DateTimeException.class);
+    assertThatThrownBy(() -> kpi.newStates(window)).isInstanceOf(DateTimeException.class);
+    // With T 261 days later, T - 4W is Instant.MIN plus a day, and both are made.
+    Window earliest = new Window(Instant.MIN.plus(Duration.ofDays(361)), Duration.ofDays(90));
+    assertThat(kpi.newAccumulator(earliest).window()).isEqualTo(earliest);
+    assertThat(kpi.newStates(earliest)).isPresent();
   }
 
   @Test
