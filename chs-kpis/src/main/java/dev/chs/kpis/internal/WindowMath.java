@@ -57,11 +57,12 @@ public final class WindowMath {
       return -1;
     }
     long seconds = asOf.getEpochSecond() - instant.getEpochSecond();
-    if (seconds >= count * (lengthSeconds + 1)) {
-      // Further back than count lengths, which are each shorter than lengthSeconds + 1.
+    if (seconds > count * (lengthSeconds + 1)) {
+      // Further back than count lengths, which are each shorter than lengthSeconds + 1: the
+      // instant lies more than seconds - 1 back, since the nanoseconds take less than a second.
       return -1;
     }
-    // Both fit in a long: seconds < count * (1e9 + 1), and count <= 8.
+    // Both fit in a long: seconds <= count * 1e9, and count <= 8.
     long back = seconds * NANOS_PER_SECOND + asOf.getNano() - instant.getNano();
     long length = lengthSeconds * NANOS_PER_SECOND + window.length().toNanosPart();
     long n = back / length;
