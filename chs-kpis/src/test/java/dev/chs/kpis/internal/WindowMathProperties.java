@@ -1,8 +1,10 @@
 package dev.chs.kpis.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chs.api.Window;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import net.jqwik.api.Arbitraries;
@@ -66,6 +68,15 @@ class WindowMathProperties {
 
     assertThat(WindowMath.contains(window, Instant.MIN)).isFalse();
     assertThat(WindowMath.contains(window, Instant.MIN.plusNanos(1))).isTrue();
+  }
+
+  @Example
+  void throwsAsTheWindowDoesForAWindowThatWouldStartBeforeTheEarliestInstant() {
+    Window window = new Window(Instant.MIN.plusSeconds(10), Duration.ofSeconds(90));
+
+    assertThatThrownBy(() -> window.contains(Instant.MIN)).isInstanceOf(DateTimeException.class);
+    assertThatThrownBy(() -> WindowMath.contains(window, Instant.MIN))
+        .isInstanceOf(DateTimeException.class);
   }
 
   /** The reference: each window back in turn, by {@link Window#contains}. */
