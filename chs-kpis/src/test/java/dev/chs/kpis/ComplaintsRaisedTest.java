@@ -139,46 +139,38 @@ class ComplaintsRaisedTest extends KpiContract<ComplaintsRaised.Accumulator> {
     int n = expected.size();
     Set<String> flags = n == 0 ? Set.of() : COMPLAINT;
     assertThat(merged.result(true)).isEqualTo(new KpiValue.Measured(ID, n, n, n, flags));
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      KpiState.writeHeader(out, ID, ComplaintsRaised.STATE_VERSION, WINDOW);
-      out.writeInt(n);
-      for (String id : expected) {
-        out.writeUTF(id);
-      }
-    }
-    assertThat(bytesOf(merged)).isEqualTo(bytes.toByteArray());
-    assertThat(read(bytes.toByteArray()).result(true)).isEqualTo(merged.result(true));
+    byte[] state = stateWithIds(expected.toArray(String[]::new));
+    assertThat(bytesOf(merged)).isEqualTo(state);
+    assertThat(read(state).result(true)).isEqualTo(merged.result(true));
   }
 
   @Test
-  void rejectsIdsOutOfOrder() throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      KpiState.writeHeader(out, ID, 1, WINDOW);
-      out.writeInt(2);
-      out.writeUTF("k2");
-      out.writeUTF("k1");
-    }
-    assertThatThrownBy(() -> read(bytes.toByteArray()))
+  void rejectsIdsOutOfOrder() {
+    assertThatThrownBy(() -> read(stateWithIds("k2", "k1")))
         .isInstanceOf(IOException.class)
         .hasMessage("accumulator state of 'complaints_raised': complaint id [1] must sort after"
             + " 'k2', was 'k1' (possible corruption)");
   }
 
   @Test
-  void rejectsARepeatedId() throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      KpiState.writeHeader(out, ID, 1, WINDOW);
-      out.writeInt(2);
-      out.writeUTF("k1");
-      out.writeUTF("k1");
-    }
-    assertThatThrownBy(() -> read(bytes.toByteArray()))
+  void rejectsARepeatedId() {
+    assertThatThrownBy(() -> read(stateWithIds("k1", "k1")))
         .isInstanceOf(IOException.class)
         .hasMessage("accumulator state of 'complaints_raised': complaint id [1] must sort after"
             + " 'k1', was 'k1' (possible corruption)");
+  }
+
+  /** Returns the serialized state that holds the ids, in the order given. */
+  private static byte[] stateWithIds(String... ids) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      KpiState.writeHeader(out, ID, ComplaintsRaised.STATE_VERSION, WINDOW);
+      out.writeInt(ids.length);
+      for (String id : ids) {
+        out.writeUTF(id);
+      }
+    }
+    return bytes.toByteArray();
   }
 
   @Test
