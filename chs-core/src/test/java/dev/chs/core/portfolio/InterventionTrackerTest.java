@@ -11,6 +11,7 @@ import dev.chs.api.Contribution;
 import dev.chs.api.HealthScore;
 import dev.chs.core.model.Bands;
 import dev.chs.core.model.InterventionPolicy;
+import dev.chs.core.score.AccountHealth;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,6 +126,22 @@ class InterventionTrackerTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("as_of of tracker acme/sales: must be after the last observation"
             + " (2026-01-01T00:00:00Z), was 2026-01-01T00:00:00Z");
+  }
+
+  @Test
+  @Tag("API-26")
+  void rejectsAScoreOrAHealthOfAnotherAccount() {
+    HealthScore globex = new HealthScore.InsufficientData(
+        AccountId.of("globex"), SALES, 0, 0.5, List.of());
+    AccountHealth globexHealth = Portfolio.account("globex", T0, Portfolio.cloud(SALES, 1, 80));
+    String message = "health of tracker acme/sales: must be of account 'acme', was of 'globex'";
+
+    assertThatThrownBy(() -> tracker.observe(T0, globex))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(message);
+    assertThatThrownBy(() -> tracker.observe(globexHealth))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(message);
   }
 
   @Test

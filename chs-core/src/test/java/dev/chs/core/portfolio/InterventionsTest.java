@@ -47,6 +47,15 @@ class InterventionsTest {
   }
 
   @Test
+  void aCloudEventNamesTheKpisThatLostTheCloudItsPoints() {
+    Intervention sales = Interventions.of(snapshots, InterventionPolicy.DEFAULT).get(2);
+
+    // acme's sales health scored 40 at T2, so it lost 100 - 40 = 60 points at share 1.
+    assertThat(sales.key()).isEqualTo(ScoreKey.of(AccountId.of("acme"), SALES));
+    assertThat(sales.topDetractors()).containsExactly(new Detractor(SALES, "health", 40, 60));
+  }
+
+  @Test
   void anOverallEventWeighsEachCloudsDetractorsByTheCloudsShare() {
     Intervention overall = Interventions.of(snapshots, InterventionPolicy.DEFAULT).get(3);
 

@@ -128,6 +128,26 @@ class WatchlistTest {
   }
 
   @Test
+  void aDistressSignalStartsBelowItsThresholdNotAtIt() {
+    // All AT_RISK at 40, each with one signal for certain. At the thresholds: 10 open cases score
+    // (10 - 20) / (0 - 20) * 100 = 50, not below 50; closed-to-created 0.8 and sentiment 0 are
+    // not below 0.8 and 0; no complaint is not a complaint. Just below them, "below" has two.
+    List<AccountHealth> now = List.of(
+        account("at", NOW, cloud(SALES, 100, 40,
+            complaints(1), openCases(10), closedToCreated(0.8), sentiment(0))),
+        account("none", NOW, cloud(SALES, 100, 40, sentiment(-0.5), complaints(0))),
+        account("below", NOW, cloud(SALES, 100, 40,
+            complaints(1), closedToCreated(0.79), sentiment(-0.01))));
+
+    Watchlist watchlist = Watchlist.of(now, List.of(), POLICY);
+
+    assertThat(watchlist.entries()).extracting(e -> e.account().value())
+        .containsExactly("below");
+    assertThat(watchlist.entries().get(0).distress()).containsExactly(
+        DistressSignal.HEAVY_SUPPORT_LOAD, DistressSignal.COMPLAINT, DistressSignal.LOW_SENTIMENT);
+  }
+
+  @Test
   void distressInAnUnscoredCloudStillCounts() {
     // sales is AT_RISK (40) with a complaint; the low sentiment is in revenue, which is unscored.
     AccountHealth account = account("acme", NOW,
