@@ -116,6 +116,9 @@ class ModelFileErrorsTest {
         "  - id: sentiment",
         "    weight: 1",
         "    curve: {type: linear, worst: -1, best: 1, mid: 0}",
+        "  - id: open_support_cases",
+        "    weight: 1",
+        "    curve: {type: piecewise, points: [[0, 100], [20, 0]], smooth: true}",
         "");
 
     assertThat(yamlErrors(text)).containsExactly(
@@ -126,7 +129,8 @@ class ModelFileErrorsTest {
         "renewal.slope: unknown property; expected one of type, midpoint, scale",
         "kpis[0].curve.top: unknown property; expected one of type, below, steps",
         "kpis[0].curve.steps[0].to: unknown property; expected one of from, score",
-        "kpis[1].curve.mid: unknown property; expected one of type, worst, best");
+        "kpis[1].curve.mid: unknown property; expected one of type, worst, best",
+        "kpis[2].curve.smooth: unknown property; expected one of type, points");
   }
 
   @Test
