@@ -12,9 +12,14 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
@@ -85,6 +90,36 @@ class ExactSumsTest {
     assertThatThrownBy(() -> ExactSums.widenedWord(0, 0, 3))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("index: must be 0, 1 or 2, was 3");
+  }
+
+  @Property(tries = 3000)
+  void term_isItsUnitsRoundedToNearestTiesToEven(@ForAll("terms") double term) {
+    BigInteger units = new BigDecimal(term).multiply(new BigDecimal(BigInteger.ONE.shiftLeft(64)))
+        .setScale(0, RoundingMode.HALF_EVEN)
+        .toBigIntegerExact();
+    long middle = ExactSums.termMiddle(term);
+
+    assertThat(ExactSums.exactValue(middle >> 63, middle, ExactSums.termLow(term)))
+        .isEqualByComparingTo(new BigDecimal(units).divide(
+            new BigDecimal(BigInteger.ONE.shiftLeft(64)), MathContext.UNLIMITED));
+  }
+
+  /**
+   * Terms of every binade a term may have, subnormals too, and odd multiples of 2^-65: half a
+   * unit, a tie.
+   */
+  @Provide
+  Arbitrary<Double> terms() {
+    Arbitrary<Double> anyBinade = Combinators.combine(
+            Arbitraries.of(0L, 1L),
+            Arbitraries.integers().between(0, 1023 + 62),
+            Arbitraries.longs().between(0, (1L << 52) - 1))
+        .as((sign, exponent, fraction) ->
+            Double.longBitsToDouble(sign << 63 | (long) exponent << 52 | fraction));
+    Arbitrary<Double> ties = Combinators.combine(
+            Arbitraries.of(1.0, -1.0), Arbitraries.longs().between(0, (1L << 52) - 1))
+        .as((sign, k) -> sign * Math.scalb((double) (2 * k + 1), -65));
+    return Arbitraries.oneOf(anyBinade, ties);
   }
 
   @Property
