@@ -94,14 +94,33 @@ class ExactSumsTest {
 
   @Property(tries = 3000)
   void term_isItsUnitsRoundedToNearestTiesToEven(@ForAll("terms") double term) {
-    BigInteger units = new BigDecimal(term).multiply(new BigDecimal(BigInteger.ONE.shiftLeft(64)))
+    assertUnitsRoundedToNearest(term);
+  }
+
+  @Test
+  void term_isItsUnitsRoundedToNearest_atTheEdgesOfTheWords() {
+    // The binades where a term leaves the low word (2^52 and up: 2^116 units and more), where it
+    // is rounded (below 2^-12), and where it rounds to nothing (below 2^-65).
+    double[] edges = {
+      0x1p62, Math.nextDown(0x1p63), 0x1p53, Math.nextDown(0x1p53), 0x1p52, Math.nextDown(0x1p52),
+      0x1p-11, 0x1p-12, Math.nextDown(0x1p-12), 0x1p-64, 0x3p-65, 0x1p-65, Math.nextUp(0x1p-65),
+      0x1p-66, Double.MIN_NORMAL, Double.MIN_VALUE, 0.0};
+    for (double edge : edges) {
+      assertUnitsRoundedToNearest(edge);
+      assertUnitsRoundedToNearest(-edge);
+    }
+  }
+
+  private static void assertUnitsRoundedToNearest(double term) {
+    BigDecimal unit = new BigDecimal(BigInteger.ONE.shiftLeft(64));
+    BigInteger units = new BigDecimal(term).multiply(unit)
         .setScale(0, RoundingMode.HALF_EVEN)
         .toBigIntegerExact();
     long middle = ExactSums.termMiddle(term);
 
     assertThat(ExactSums.exactValue(middle >> 63, middle, ExactSums.termLow(term)))
-        .isEqualByComparingTo(new BigDecimal(units).divide(
-            new BigDecimal(BigInteger.ONE.shiftLeft(64)), MathContext.UNLIMITED));
+        .as("units of %s", term)
+        .isEqualByComparingTo(new BigDecimal(units).divide(unit, MathContext.UNLIMITED));
   }
 
   /**
