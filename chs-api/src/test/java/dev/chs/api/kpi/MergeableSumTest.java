@@ -111,6 +111,33 @@ class MergeableSumTest {
   }
 
   @Test
+  void equalsASumOfTheSameExactValue_whateverItsTerms() {
+    MergeableSum halves = new MergeableSum();
+    halves.add(1.5);
+    halves.add(1.5);
+    MergeableSum whole = new MergeableSum();
+    whole.add(3.0);
+    MergeableSum more = new MergeableSum();
+    more.add(3.0);
+    more.add(0x1p-60);
+
+    assertThat(halves).isEqualTo(whole).hasSameHashCodeAs(whole).hasToString("3.0");
+    assertThat(more).isNotEqualTo(whole);
+    assertThat(whole).isNotEqualTo(3.0);
+  }
+
+  @Test
+  void isZeroOnlyWhenItsTermsCancelExactly() {
+    MergeableSum sum = new MergeableSum();
+    assertThat(sum.isZero()).isTrue();
+    sum.add(0.1);
+    sum.add(-0.1);
+    assertThat(sum.isZero()).isTrue();
+    sum.add(0x1p-64);
+    assertThat(sum.isZero()).isFalse();
+  }
+
+  @Test
   void survivesARoundTrip() throws IOException {
     MergeableSum sum = sumOf(0.1, -7.25, 1e6);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
