@@ -11,13 +11,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.chs.api.Window;
 import dev.chs.api.kpi.Kpi;
-import dev.chs.api.kpi.KpiState;
 import dev.chs.api.kpi.KpiStates;
 import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.signal.Signal;
 import dev.chs.testkit.KpiContract;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -140,16 +137,16 @@ class CasesClosedToCreatedTest extends KpiContract<CasesClosedToCreated.Accumula
   @Test
   void readsAStateWhoseCasesAreEachOpenedOrClosed() throws IOException {
     // Two cases, one opened in the window and one closed in it: closed / max(opened, 1) = 1.
-    assertThat(read(state(1, 1, 2)).result(true)).isEqualTo(KpiValue.Measured.of(ID, 1.0, 2));
+    assertThat(read(CountStates.written(ID, 1, 1, 2)).result(true)).isEqualTo(KpiValue.Measured.of(ID, 1.0, 2));
   }
 
   @Test
   void rejectsAStateWithMoreCasesOpenedOrClosedThanCases() {
-    assertThatThrownBy(() -> read(state(3, 1, 2)))
+    assertThatThrownBy(() -> read(CountStates.written(ID, 3, 1, 2)))
         .isInstanceOf(IOException.class)
         .hasMessage("accumulator state of 'cases_closed_to_created': opened must be <= cases (2),"
             + " was 3 (possible corruption)");
-    assertThatThrownBy(() -> read(state(1, 3, 2)))
+    assertThatThrownBy(() -> read(CountStates.written(ID, 1, 3, 2)))
         .isInstanceOf(IOException.class)
         .hasMessage("accumulator state of 'cases_closed_to_created': closed must be <= cases (2),"
             + " was 3 (possible corruption)");
@@ -157,21 +154,10 @@ class CasesClosedToCreatedTest extends KpiContract<CasesClosedToCreated.Accumula
 
   @Test
   void rejectsAStateWithMoreCasesThanOpenedPlusClosed() {
-    assertThatThrownBy(() -> read(state(1, 1, 3)))
+    assertThatThrownBy(() -> read(CountStates.written(ID, 1, 1, 3)))
         .isInstanceOf(IOException.class)
         .hasMessage("accumulator state of 'cases_closed_to_created': cases must be <= opened +"
             + " closed (2), was 3 (possible corruption)");
-  }
-
-  private static byte[] state(long opened, long closed, long cases) throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      KpiState.writeHeader(out, ID, CasesClosedToCreated.STATE_VERSION, WINDOW);
-      out.writeLong(opened);
-      out.writeLong(closed);
-      out.writeLong(cases);
-    }
-    return bytes.toByteArray();
   }
 
   @Test

@@ -12,13 +12,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.chs.api.Window;
 import dev.chs.api.kpi.Kpi;
-import dev.chs.api.kpi.KpiState;
 import dev.chs.api.kpi.KpiStates;
 import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.signal.Signal;
 import dev.chs.testkit.KpiContract;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -106,14 +103,8 @@ class FirstTimeFixRateTest extends KpiContract<FirstTimeFixRate.Accumulator> {
   }
 
   @Test
-  void rejectsMoreFixedThanKnownOutcomes() throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      KpiState.writeHeader(out, FirstTimeFixRate.ID, 1, WINDOW);
-      out.writeLong(2);
-      out.writeLong(3);
-    }
-    assertThatThrownBy(() -> read(bytes.toByteArray()))
+  void rejectsMoreFixedThanKnownOutcomes() {
+    assertThatThrownBy(() -> read(CountStates.written(FirstTimeFixRate.ID, 2, 3)))
         .isInstanceOf(IOException.class)
         .hasMessage("accumulator state of 'first_time_fix_rate': fixed must be <= known (2), was 3"
             + " (possible corruption)");

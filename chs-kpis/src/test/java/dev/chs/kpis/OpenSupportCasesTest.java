@@ -11,12 +11,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.chs.api.Window;
 import dev.chs.api.kpi.Kpi;
 import dev.chs.api.kpi.KpiStates;
-import dev.chs.api.kpi.KpiState;
 import dev.chs.api.kpi.KpiValue;
 import dev.chs.api.signal.Signal;
 import dev.chs.testkit.KpiContract;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -106,28 +103,16 @@ class OpenSupportCasesTest extends KpiContract<OpenSupportCases.Accumulator> {
   }
 
   @Test
-  void rejectsMoreOpenCasesThanSeen() throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      KpiState.writeHeader(out, OpenSupportCases.ID, 1, WINDOW);
-      out.writeLong(3);
-      out.writeLong(2);
-    }
-    assertThatThrownBy(() -> read(bytes.toByteArray()))
+  void rejectsMoreOpenCasesThanSeen() {
+    assertThatThrownBy(() -> read(CountStates.written(OpenSupportCases.ID, 3, 2)))
         .isInstanceOf(IOException.class)
         .hasMessage("accumulator state of 'open_support_cases': open must be <= seen (2), was 3"
             + " (possible corruption)");
   }
 
   @Test
-  void rejectsANegativeCount() throws IOException {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      KpiState.writeHeader(out, OpenSupportCases.ID, 1, WINDOW);
-      out.writeLong(-1);
-      out.writeLong(2);
-    }
-    assertThatThrownBy(() -> read(bytes.toByteArray()))
+  void rejectsANegativeCount() {
+    assertThatThrownBy(() -> read(CountStates.written(OpenSupportCases.ID, -1, 2)))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("open must be >= 0, was -1 (possible corruption)");
   }
