@@ -12,6 +12,17 @@ class HealthModelBuilderTest {
   private final FakeKpi third = FakeKpi.withId("third");
 
   @Test
+  void findsAKpiOfTheModelByItsId() {
+    HealthModel model = HealthModel.builder().kpi(first, 1).kpi(second, 3).build();
+
+    assertThat(model.kpi("second")).hasValueSatisfying(kpi -> {
+      assertThat(kpi.kpi()).isSameAs(second);
+      assertThat(kpi.weight()).isEqualTo(3);
+    });
+    assertThat(model.kpi("third")).isEmpty();
+  }
+
+  @Test
   void reportsEachBadCloudWeightAtTheIndexOfItsKpi() {
     ModelException e = catchThrowableOfType(
         ModelException.class,

@@ -8,6 +8,7 @@ import dev.chs.api.CloudId;
 import dev.chs.api.kpi.KpiValue;
 import dev.chs.core.model.HealthModel;
 import java.lang.reflect.Method;
+import java.util.LinkedList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,25 @@ class ScoreIntoTest {
     assertThat(holder.coverage()).isEqualTo(0.25);
     assertThat(holder.band()).isNull();
     assertThat(holder.isScored()).isFalse();
+  }
+
+  @Test
+  void aListWithoutRandomAccessScoresAsAnyOtherList() {
+    // The general path: (2 * 80 + 50 + 20) / 4 = 57.5 as above, then a weight of 1 in 4.
+    MutableScore holder = new MutableScore();
+    scorer.scoreInto(SALES,
+        new LinkedList<>(List.of(measured("c", 20), measured("a", 80), measured("b", 50))),
+        holder);
+
+    assertThat(holder.score()).isEqualTo(57.5);
+    assertThat(holder.coverage()).isEqualTo(1.0);
+    assertThat(holder.band()).isEqualTo(Band.WATCH);
+
+    scorer.scoreInto(SALES, new LinkedList<>(List.of(measured("b", 80))), holder);
+
+    assertThat(holder.score()).isNaN();
+    assertThat(holder.coverage()).isEqualTo(0.25);
+    assertThat(holder.band()).isNull();
   }
 
   @Test
