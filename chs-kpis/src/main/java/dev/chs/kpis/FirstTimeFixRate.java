@@ -56,10 +56,10 @@ public final class FirstTimeFixRate implements Kpi<FirstTimeFixRate.Accumulator>
   public static final int STATE_VERSION = 1;
 
   /** What {@link #countsOf} returns for an outcome known in the window: the store's long 0. */
-  private static final int KNOWN = TwoCountAccumulator.FIRST;
+  private static final int KNOWN = 1;
 
   /** What {@link #countsOf} adds for an outcome that was a fix at the first attempt: long 1. */
-  private static final int FIXED = TwoCountAccumulator.SECOND;
+  private static final int FIXED = 2;
 
   private static final Curve DEFAULT_CURVE = new Curve.Linear(0.5, 0.95);
 

@@ -54,10 +54,10 @@ public final class OpenSupportCases implements Kpi<OpenSupportCases.Accumulator>
   public static final int STATE_VERSION = 1;
 
   /** What {@link #countsOf} adds for a case that is also still open at T: the store's long 0. */
-  private static final int OPEN = TwoCountAccumulator.FIRST;
+  private static final int OPEN = 1;
 
   /** What {@link #countsOf} returns for a case opened at or before T: the store's long 1. */
-  private static final int SEEN = TwoCountAccumulator.SECOND;
+  private static final int SEEN = 2;
 
   private static final Curve DEFAULT_CURVE =
       Curve.Piecewise.of(

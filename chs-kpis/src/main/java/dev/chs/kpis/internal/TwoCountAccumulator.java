@@ -18,12 +18,6 @@ import java.io.IOException;
  */
 public abstract class TwoCountAccumulator<A extends TwoCountAccumulator<A>>
     implements KpiAccumulator<A> {
-  /** The bit of {@link #countsOf} that counts the first count, the store's long 0. */
-  public static final int FIRST = 1;
-
-  /** The bit of {@link #countsOf} that counts the second count, the store's long 1. */
-  public static final int SECOND = 2;
-
   private final Window window;
   private long first;
   private long second;
@@ -56,7 +50,8 @@ public abstract class TwoCountAccumulator<A extends TwoCountAccumulator<A>>
   protected abstract int stateVersion();
 
   /**
-   * Returns what a signal counts: {@link #FIRST}, {@link #SECOND}, both or 0.
+   * Returns what a signal counts, as bits: bit 0 (the value 1) counts the first count and bit 1
+   * (the value 2) the second, as {@link LongRecordStates#countEach} counts a store's longs 0 and 1.
    *
    * @param signal the signal
    * @return the counts, as bits
@@ -87,8 +82,8 @@ public abstract class TwoCountAccumulator<A extends TwoCountAccumulator<A>>
   @Override
   public final void add(Signal signal) {
     int counts = countsOf(signal);
-    first += counts & FIRST;
-    second += (counts & SECOND) >>> 1;
+    first += counts & 1;
+    second += (counts >>> 1) & 1;
   }
 
   @Override
