@@ -3,6 +3,7 @@ package dev.chs.core.aggregate;
 import dev.chs.api.AccountId;
 import dev.chs.api.CloudId;
 import dev.chs.api.Window;
+import dev.chs.api.internal.Accumulators;
 import dev.chs.api.internal.HandedOverList;
 import dev.chs.api.internal.KpiResultCheck;
 import dev.chs.api.kpi.Kpi;
@@ -832,23 +833,14 @@ public final class SignalAggregator {
   }
 
   private KpiAccumulator<?> combined(int i, int pair, int wide) {
-    KpiAccumulator<?> own = accumulators[pair * slots + slotOf[i]];
-    KpiAccumulator<?> shared = wide < 0 ? null : accumulators[wide * slots + slotOf[i]];
-    if (shared == null) {
-      return own != null ? own : kpis[i].newAccumulator(window);
-    }
-    KpiAccumulator<?> fresh = kpis[i].newAccumulator(window);
-    if (own != null) {
-      mergeInto(fresh, own);
-    }
-    mergeInto(fresh, shared);
-    return fresh;
+    return Accumulators.combined(kpis[i], window, accumulators[pair * slots + slotOf[i]],
+        wide < 0 ? null : accumulators[wide * slots + slotOf[i]]);
   }
 
   /** Returns a pair's state of a KPI with a store merged with the account-wide pair's. */
   private static KpiAccumulator<?> combinedFrom(KpiStates<?> store, int pair, int wide) {
     KpiAccumulator<?> own = store.accumulator(pair);
-    mergeInto(own, store.accumulator(wide));
+    Accumulators.mergeInto(own, store.accumulator(wide));
     return own;
   }
 
@@ -885,7 +877,7 @@ public final class SignalAggregator {
         if (!hasFailed(mine, i) && source != null) {
           KpiAccumulator<?> accumulator = accumulator(mine, i);
           try {
-            mergeInto(accumulator, source);
+            Accumulators.mergeInto(accumulator, source);
           } catch (RuntimeException e) {
             fail(mine, i, e);
           }
@@ -907,12 +899,6 @@ public final class SignalAggregator {
     }
     recordFailure(pair, i, e);
     failures.putIfAbsent(account + "\u0000" + cloud + "\u0000" + ids[i], failure);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <A extends KpiAccumulator<A>> void mergeInto(
-      KpiAccumulator<?> target, KpiAccumulator<?> source) {
-    ((A) target).merge((A) source);
   }
 
   @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package dev.chs.spark.internal;
 import dev.chs.api.AccountId;
 import dev.chs.api.CloudId;
 import dev.chs.api.Window;
+import dev.chs.api.internal.Accumulators;
 import dev.chs.api.internal.KpiResultCheck;
 import dev.chs.api.kpi.Kpi;
 import dev.chs.api.kpi.KpiAccumulator;
@@ -184,7 +185,7 @@ public final class KpiPlan {
           mine.kpiIds[i] = ids[i];
         } else {
           try {
-            mergeInto(mine.accumulators[i], theirs.accumulators[i]);
+            Accumulators.mergeInto(mine.accumulators[i], theirs.accumulators[i]);
           } catch (RuntimeException e) {
             fail(AccountId.of(account), CloudId.of(cloud), mine, i, e);
           }
@@ -257,19 +258,8 @@ public final class KpiPlan {
 
   private KpiAccumulator<?> combined(int i, AccountBuffer.CloudState pair,
       AccountBuffer.@Nullable CloudState wide) {
-    KpiAccumulator<?> own = pair.accumulators[i];
-    KpiAccumulator<?> shared = wide == null ? null : wide.accumulators[i];
-    if (shared == null && own != null) {
-      return own;
-    }
-    KpiAccumulator<?> fresh = kpis[i].newAccumulator(window);
-    if (own != null) {
-      mergeInto(fresh, own);
-    }
-    if (shared != null) {
-      mergeInto(fresh, shared);
-    }
-    return fresh;
+    return Accumulators.combined(kpis[i], window, pair.accumulators[i],
+        wide == null ? null : wide.accumulators[i]);
   }
 
   private KpiAccumulator<?> accumulator(AccountBuffer.CloudState pair, int i) {
@@ -334,11 +324,5 @@ public final class KpiPlan {
       }
     }
     return false;
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <A extends KpiAccumulator<A>> void mergeInto(
-      KpiAccumulator<?> target, KpiAccumulator<?> source) {
-    ((A) target).merge((A) source);
   }
 }
