@@ -25,6 +25,7 @@ import org.apache.spark.sql.api.java.UDF1;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.jspecify.annotations.Nullable;
 
@@ -88,6 +89,14 @@ public final class ChsFunctions {
       .add("expected_loss", DataTypes.DoubleType)
       .add("flags", DataTypes.StringType);
 
+  /**
+   * The arguments of {@code chs_kpis}: the columns of a signal frame, each of them nullable, since
+   * SQL may pass any expression. A null kind then reaches the aggregator, which names the row.
+   */
+  private static final StructType KPIS_INPUT = new StructType(Arrays.stream(
+      SignalFrames.SCHEMA.fields()).map(field -> field.copy(
+          field.name(), field.dataType(), true, field.metadata())).toArray(StructField[]::new));
+
   private ChsFunctions() {}
 
   /**
@@ -117,7 +126,7 @@ public final class ChsFunctions {
     var udf = chs.spark().udf();
     udf.register(KPIS, functions.udaf(
         new KpiAggregator(chs.broadcast(), asOf, kinds, chs.policy()),
-        Encoders.row(SignalRows.SQL_INPUT)));
+        Encoders.row(KPIS_INPUT)));
     udf.register(SCORE, new CloudScore(chs.broadcast()), SCORE_TYPE);
     UDF1<String, Instant> instant = text -> SignalRows.parseInstant("chs_instant", text);
     udf.register(INSTANT, instant, DataTypes.TimestampType);

@@ -52,6 +52,15 @@ class ChsFunctionsTest {
   }
 
   @Test
+  void chsKpis_ofARowWithoutAKind_failsNamingTheRowAndTheKindsItTakes() {
+    assertThatThrownBy(() -> spark.sql("SELECT chs_kpis(CAST(NULL AS STRING), account_id, cloud,"
+        + " id, at, until, flag, active_users, licensed_users, value) FROM chs_signals"
+        + " WHERE account_id = 'A-0001' GROUP BY account_id").collect())
+        .hasStackTraceContaining("signal row of kind 'null', account_id 'A-0001'")
+        .hasStackTraceContaining("kind: must be one of");
+  }
+
+  @Test
   void chsScore_equalsTheScorerOnTheSameValues() {
     Row row = spark.sql("SELECT chs_score('sales', 1000.0, named_struct("
         + "'open_support_cases', 3, 'sentiment', 0.2, 'product_adoption', 0.45,"

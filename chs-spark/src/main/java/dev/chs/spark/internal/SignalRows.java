@@ -69,22 +69,6 @@ public final class SignalRows {
       .add("licensed_users", DataTypes.LongType)
       .add("value", DataTypes.DoubleType);
 
-  /**
-   * The columns of {@link #INPUT} with {@code at} and {@code until} as timestamps, for the SQL
-   * function, whose callers pass the columns of a signal frame as they are.
-   */
-  public static final StructType SQL_INPUT = new StructType()
-      .add("kind", DataTypes.StringType)
-      .add("account_id", DataTypes.StringType)
-      .add("cloud", DataTypes.StringType)
-      .add("id", DataTypes.StringType)
-      .add("at", DataTypes.TimestampType)
-      .add("until", DataTypes.TimestampType)
-      .add("flag", DataTypes.BooleanType)
-      .add("active_users", DataTypes.LongType)
-      .add("licensed_users", DataTypes.LongType)
-      .add("value", DataTypes.DoubleType);
-
   private static final int KIND = 0;
   private static final int ACCOUNT = 1;
   private static final int CLOUD = 2;
@@ -99,7 +83,8 @@ public final class SignalRows {
   private SignalRows() {}
 
   /**
-   * Returns the signal of a row of {@link #INPUT}.
+   * Returns the signal of a row of {@link #INPUT}, or of a row of a signal frame's columns, whose
+   * {@code at} and {@code until} are timestamps, as the SQL function {@code chs_kpis} passes them.
    *
    * @param row the row
    * @return the signal
