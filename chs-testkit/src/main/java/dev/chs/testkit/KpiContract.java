@@ -1,6 +1,7 @@
 package dev.chs.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.chs.api.AccountId;
@@ -869,6 +870,27 @@ public abstract class KpiContract<A extends KpiAccumulator<A>> {
     assertRejected("result(0, true) on a new store", () -> empty.result(0, true));
     assertRejected("merge(0, store, 0) from a new store", () -> store.merge(0, empty, 0));
     assertRejected("merge(0, store, 0) into a new store", () -> empty.merge(0, store, 0));
+  }
+
+  /**
+   * A capacity of zero is taken, by a new store and by one that holds pairs, and changes no pair's
+   * state: it is the least capacity there is, not an error.
+   *
+   * @param signals signals of a store
+   */
+  @Property
+  @AddLifecycleHook(SkipWithoutStates.class)
+  public void storeTakesACapacityOfZero(
+      @ForAll("pairedSignalLists") List<PairedSignal> signals) {
+    assertThatCode(() -> newStates().ensureCapacity(0))
+        .as("ensureCapacity(0) of a new store")
+        .doesNotThrowAnyException();
+
+    Mirror mirror = mirrorOf(signals);
+    assertThatCode(() -> mirror.store.ensureCapacity(0))
+        .as("ensureCapacity(0) of a store of %s pairs", mirror.size())
+        .doesNotThrowAnyException();
+    mirror.assertAgrees("after ensureCapacity(0) of a store of " + mirror.size() + " pairs");
   }
 
   /** A negative capacity is rejected with an {@link IllegalArgumentException}. */

@@ -77,6 +77,13 @@ class KpiContractCatchesFlawsTest {
   }
 
   @Test
+  void catchesAStoreThatRejectsACapacityOfZero() {
+    // The growth property fails too when it draws a store of fewer than two pairs.
+    assertThat(failingProperties(StatesRejectZeroCapacity.class))
+        .contains("storeTakesACapacityOfZero");
+  }
+
+  @Test
   void skipsTheStorePropertiesOfAKpiWithoutAStore() {
     Map<String, TestExecutionResult.Status> outcomes = new TreeMap<>();
     Set<String> skipped = run(NoStates.class, outcomes);
@@ -90,6 +97,7 @@ class KpiContractCatchesFlawsTest {
             "storeGrowthKeepsStateAndAddsEmptyPairs",
             "storeAccumulatorIsACopy",
             "storeRejectsPairsOutOfRange",
+            "storeTakesACapacityOfZero",
             "storeRejectsANegativeCapacity",
             "storeMergeRejectsAnotherWindow");
     assertThat(outcomes).as("outcomes of the properties that ran").isNotEmpty()
@@ -190,6 +198,13 @@ class KpiContractCatchesFlawsTest {
     @Override
     PingMean.Flaw flaw() {
       return PingMean.Flaw.STATES_SHARE_SUM_WITH_ACCUMULATOR;
+    }
+  }
+
+  static class StatesRejectZeroCapacity extends PingMeanContract {
+    @Override
+    PingMean.Flaw flaw() {
+      return PingMean.Flaw.STATES_REJECT_ZERO_CAPACITY;
     }
   }
 

@@ -51,7 +51,9 @@ final class PingMean implements Kpi<PingMean.Accumulator> {
     /** The store wraps pair numbers out of range onto the pairs it has. */
     STATES_WRAP_PAIR_NUMBERS,
     /** The store merges from a store of another window. */
-    STATES_IGNORE_WINDOW_ON_MERGE
+    STATES_IGNORE_WINDOW_ON_MERGE,
+    /** The store rejects a capacity of zero as if it were negative, as a check of {@code <= 0} does. */
+    STATES_REJECT_ZERO_CAPACITY
   }
 
   private final Flaw flaw;
@@ -181,7 +183,7 @@ final class PingMean implements Kpi<PingMean.Accumulator> {
 
     @Override
     public void ensureCapacity(int pairs) {
-      if (pairs < 0) {
+      if (pairs < 0 || flaw == Flaw.STATES_REJECT_ZERO_CAPACITY && pairs == 0) {
         throw new IllegalArgumentException("pairs: must be >= 0, was " + pairs);
       }
       if (pairs <= counts.length) {
