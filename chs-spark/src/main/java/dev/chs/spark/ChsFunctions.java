@@ -93,9 +93,10 @@ public final class ChsFunctions {
    * The arguments of {@code chs_kpis}: the columns of a signal frame, each of them nullable, since
    * SQL may pass any expression. A null kind then reaches the aggregator, which names the row.
    */
-  private static final StructType KPIS_INPUT = new StructType(Arrays.stream(
-      SignalFrames.SCHEMA.fields()).map(field -> field.copy(
-          field.name(), field.dataType(), true, field.metadata())).toArray(StructField[]::new));
+  private static final StructType KPIS_INPUT = new StructType(
+      Arrays.stream(SignalFrames.SCHEMA.fields())
+          .map(field -> field.copy(field.name(), field.dataType(), true, field.metadata()))
+          .toArray(StructField[]::new));
 
   private ChsFunctions() {}
 
