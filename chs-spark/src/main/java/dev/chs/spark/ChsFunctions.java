@@ -120,6 +120,8 @@ public final class ChsFunctions {
    * @param asOf the instant T that {@code chs_kpis} computes for
    * @param kinds the supplied kinds, such as {@code case} and {@code usage}
    * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if a kind is not a kind of signal of a signal frame, such as
+   *     {@code case}
    */
   public static void register(ChsSpark chs, Instant asOf, Set<String> kinds) {
     Checks.requireNonNull("chs", chs);
@@ -129,12 +131,19 @@ public final class ChsFunctions {
         new KpiAggregator(chs.broadcast(), asOf, kinds, chs.policy()),
         Encoders.row(KPIS_INPUT)));
     udf.register(SCORE, new CloudScore(chs.broadcast()), SCORE_TYPE);
-    UDF1<String, Instant> instant = text -> SignalRows.parseInstant("chs_instant", text);
+    UDF1<String, Instant> instant = text -> {
+      Instant parsed = SignalRows.parseInstant(INSTANT, text);
+      if (parsed != null) {
+        // Spark turns the instant into 64-bit microseconds; one beyond them must name itself.
+        SignalFrames.micros(INSTANT, parsed);
+      }
+      return parsed;
+    };
     udf.register(INSTANT, instant, DataTypes.TimestampType);
   }
 
   /** Scores one cloud from a struct of curve inputs. */
-  private static final class CloudScore implements UDF3<String, Object, Row, Row> {
+  private static final class CloudScore implements UDF3<Object, Object, Object, Row> {
     private static final long serialVersionUID = 1L;
 
     private final Broadcast<ChsModel> model;
@@ -145,23 +154,31 @@ public final class ChsFunctions {
     }
 
     @Override
-    public Row call(String cloud, Object arr, Row values) {
+    public Row call(Object cloud, Object arr, Object values) {
       if (scorer == null) {
         scorer = Scorer.of(model.value().model());
       }
       HealthModel local = scorer.model();
       List<KpiValue> kpis = new ArrayList<>();
       if (values != null) {
-        List<String> fields = Arrays.asList(values.schema().fieldNames());
+        if (!(values instanceof Row struct)) {
+          throw new IllegalArgumentException("values: must be a struct of KPI values, was "
+              + values + " (" + values.getClass().getName() + ")");
+        }
+        List<String> fields = Arrays.asList(struct.schema().fieldNames());
         for (WeightedKpi kpi : local.kpis()) {
           int i = fields.indexOf(kpi.id());
-          if (i >= 0 && !values.isNullAt(i)) {
-            kpis.add(KpiValue.Measured.of(kpi.id(), number(kpi.id(), values.get(i)), 1));
+          if (i >= 0 && !struct.isNullAt(i)) {
+            kpis.add(KpiValue.Measured.of(kpi.id(), number(kpi.id(), struct.get(i)), 1));
           }
         }
       }
       double revenue = arr == null ? 0 : number("arr", arr);
-      CloudId id = CloudId.of(cloud == null ? "" : cloud);
+      if (cloud != null && !(cloud instanceof String)) {
+        throw new IllegalArgumentException("cloud: must be a string, was " + cloud + " ("
+            + cloud.getClass().getName() + ")");
+      }
+      CloudId id = CloudId.of(cloud == null ? "" : (String) cloud);
       CloudHealth health = scorer.score(
           dev.chs.api.AccountId.of("chs_score"), new CloudValues(id, revenue, kpis));
       if (health.score() instanceof HealthScore.Scored scored) {

@@ -15,6 +15,7 @@ import dev.chs.spark.internal.ScoreRows;
 import dev.chs.spark.internal.SignalRows;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
@@ -148,6 +149,8 @@ public final class ChsSpark {
    * @param asOf the instant T
    * @param kinds the kinds of signal whose sources were supplied
    * @return the function
+   * @throws IllegalArgumentException if a kind is not a kind of signal of a signal frame, such as
+   *     {@code case}
    */
   public UserDefinedFunction kpiFunction(Instant asOf, Set<String> kinds) {
     Checks.requireNonNull("as_of", asOf);
@@ -285,10 +288,11 @@ public final class ChsSpark {
    *
    * @param scores rows of {@link #scores}
    * @return the revenue at risk
+   * @throws IllegalArgumentException if a scored row's band is not a {@link Band}
    */
   public RevenueAtRisk revenueAtRiskTotals(Dataset<Row> scores) {
     Iterator<Row> rows = scores.where(col("cloud").notEqual(CloudId.OVERALL))
-        .select("cloud", "score", "band", "arr", "expected_loss")
+        .select("cloud", "score", "band", "arr", "expected_loss", "account_id")
         .orderBy(col("account_id"), col("cloud"))
         .toLocalIterator();
     RiskTotals total = RiskTotals.ZERO;
@@ -301,7 +305,7 @@ public final class ChsSpark {
       if (row.isNullAt(1)) {
         totals = new RiskTotals(arr, 0, 0, arr);
       } else {
-        Band band = Band.valueOf(row.getString(2));
+        Band band = band(row);
         totals = new RiskTotals(arr, row.getDouble(4), band.isExposed() ? arr : 0, 0);
         byBand.merge(band, totals, RiskTotals::plus);
       }
@@ -327,6 +331,17 @@ public final class ChsSpark {
     risk.byCloud().forEach((cloud, totals) -> rows.add(riskRow("cloud", cloud.value(), totals)));
     risk.byBand().forEach((band, totals) -> rows.add(riskRow("band", band.name(), totals)));
     return spark.createDataFrame(rows, RISK);
+  }
+
+  private static Band band(Row row) {
+    String name = row.getString(2);
+    try {
+      return Band.valueOf(name);
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new IllegalArgumentException("band of account '" + row.getString(5) + "', cloud '"
+          + row.getString(0) + "': must be one of " + Arrays.toString(Band.values()) + ", was "
+          + (name == null ? "null" : "'" + name + "'"), e);
+    }
   }
 
   private static Row riskRow(String scope, @Nullable String key, RiskTotals totals) {

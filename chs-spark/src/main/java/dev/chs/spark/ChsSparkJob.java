@@ -9,6 +9,7 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -36,6 +37,9 @@ import static org.apache.spark.sql.functions.concat_ws;
  * @since 0.1.0
  */
 public final class ChsSparkJob {
+  /** The names of the options, without their dashes. */
+  private static final List<String> NAMES = List.of("data", "as-of", "out", "model", "format");
+
   private ChsSparkJob() {}
 
   /**
@@ -68,8 +72,11 @@ public final class ChsSparkJob {
    * @param spark the session
    * @param options the options, by name without the dashes: {@code data}, {@code as-of}, {@code
    *     out}, and optionally {@code model} and {@code format}
+   * @throws IllegalArgumentException if an option is missing, unknown or of a value it cannot
+   *     take, as the command line's checks say
    */
   public static void run(SparkSession spark, Map<String, String> options) {
+    checked(options);
     Instant asOf = instant(required(options, "as-of"));
     String format = options.getOrDefault("format", "csv");
     ChsSpark chs = ChsSpark.of(spark, model(spark, options.get("model")));
@@ -127,6 +134,17 @@ public final class ChsSparkJob {
         throw new IllegalArgumentException("expected --name value pairs, found '" + name + "'");
       }
       options.put(name.substring(2), args[i + 1]);
+    }
+    return checked(options);
+  }
+
+  /** Checks the options by name without their dashes, and returns them. */
+  private static Map<String, String> checked(Map<String, String> options) {
+    for (String name : new TreeSet<>(options.keySet())) {
+      if (!NAMES.contains(name)) {
+        throw new IllegalArgumentException("--" + name + ": unknown option; expected --"
+            + String.join(", --", NAMES));
+      }
     }
     for (String required : List.of("data", "as-of", "out")) {
       if (!options.containsKey(required)) {

@@ -125,7 +125,8 @@ public final class SignalFrames {
    * @param folder the folder, as a path or URI that Spark's file systems read, such as {@code
    *     s3a://bucket/portfolio} or {@code /data/portfolio}
    * @return the signal frame
-   * @throws IllegalArgumentException if the folder holds none of these files
+   * @throws IllegalArgumentException if the folder holds none of these files, or a file lacks a
+   *     column; the message names the file
    * @throws java.io.UncheckedIOException if the folder cannot be listed
    */
   public static SignalFrames readCsv(SparkSession spark, String folder) {
@@ -143,14 +144,18 @@ public final class SignalFrames {
           .option("encoding", "UTF-8")
           .csv(path);
       any = true;
-      switch (file) {
-        case "contracts.csv" -> builder.contracts(csv);
-        case "cases.csv" -> builder.cases(csv);
-        case "work_orders.csv" -> builder.workOrders(csv);
-        case "complaints.csv" -> builder.complaints(csv);
-        case "usage.csv" -> builder.usage(csv);
-        case "sentiment.csv" -> builder.sentiment(csv);
-        default -> builder.metrics(csv);
+      try {
+        switch (file) {
+          case "contracts.csv" -> builder.contracts(csv);
+          case "cases.csv" -> builder.cases(csv);
+          case "work_orders.csv" -> builder.workOrders(csv);
+          case "complaints.csv" -> builder.complaints(csv);
+          case "usage.csv" -> builder.usage(csv);
+          case "sentiment.csv" -> builder.sentiment(csv);
+          default -> builder.metrics(csv);
+        }
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
       }
     }
     if (!any) {
@@ -186,12 +191,7 @@ public final class SignalFrames {
                 + Arrays.toString(frame.columns()));
       }
     }
-    for (String kind : kinds) {
-      if (!SignalRows.TYPES.containsKey(kind)) {
-        throw new IllegalArgumentException(
-            "kinds: each must be one of " + SignalRows.TYPES.keySet() + ", was '" + kind + "'");
-      }
-    }
+    SignalRows.requireKinds(kinds);
     return new SignalFrames(frame.select(columnsOf(SCHEMA)), kinds);
   }
 
@@ -331,6 +331,8 @@ public final class SignalFrames {
      * @return this builder
      */
     public Builder metrics(Dataset<Row> metrics) {
+      typeOf(metrics, "account_id");
+      typeOf(metrics, "cloud");
       List<Column> cells = new ArrayList<>();
       for (String name : metrics.columns()) {
         if (!name.equals("account_id") && !name.equals("cloud")) {
@@ -461,7 +463,14 @@ public final class SignalFrames {
         throw new IllegalArgumentException(
             column + ": must be a whole number, was '" + text + "'");
       }
-      return Long.parseLong(text);
+      try {
+        return Long.parseLong(text);
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(column + ": must be a whole number "
+            + (text.startsWith("-") ? "no smaller than " + Long.MIN_VALUE
+                : "no larger than " + Long.MAX_VALUE)
+            + ", was '" + text + "'", e);
+      }
     };
     return functions.udf(parse, DataTypes.LongType).apply(col(column));
   }
@@ -490,10 +499,24 @@ public final class SignalFrames {
   static UserDefinedFunction instantParser(String column) {
     UDF1<String, Long> parse = text -> {
       java.time.Instant instant = SignalRows.parseInstant(column, text);
-      return instant == null ? null
-          : Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
-              instant.getNano() / 1000);
+      return instant == null ? null : micros(column, instant);
     };
     return functions.udf(parse, DataTypes.LongType);
+  }
+
+  /**
+   * Returns an instant as microseconds since the epoch, Spark's timestamps.
+   *
+   * @throws IllegalArgumentException if the instant lies beyond the range of 64-bit microseconds
+   *     (about 292,000 years either side of 1970)
+   */
+  static long micros(String column, java.time.Instant instant) {
+    try {
+      return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L),
+          instant.getNano() / 1000);
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(column + ": must be within the range of Spark"
+          + " timestamps (microseconds since 1970 in 64 bits), was " + instant, e);
+    }
   }
 }

@@ -15,9 +15,13 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import org.apache.spark.SparkException;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -52,6 +56,7 @@ class ChsFunctionsTest {
   }
 
   @Test
+  @Tag("SPARK-12")
   void chsKpis_ofARowWithoutAKind_failsNamingTheRowAndTheKindsItTakes() {
     assertThatThrownBy(() -> spark.sql("SELECT chs_kpis(CAST(NULL AS STRING), account_id, cloud,"
         + " id, at, until, flag, active_users, licensed_users, value) FROM chs_signals"
@@ -91,6 +96,7 @@ class ChsFunctionsTest {
   }
 
   @Test
+  @Tag("SPARK-06")
   void chsInstant_readsDatesAndOffsets_andRejectsLocalTimes() {
     Row row = spark.sql("SELECT chs_instant('2026-06-30'),"
         + " chs_instant('2026-06-30T12:00:00+02:00'), chs_instant('')").first();
@@ -102,5 +108,71 @@ class ChsFunctionsTest {
     assertThat(row.isNullAt(2)).isTrue();
     assertThatThrownBy(() -> spark.sql("SELECT chs_instant('2026-06-30T12:00:00')").collect())
         .hasStackTraceContaining("has no offset");
+  }
+
+  @Test
+  @Tag("SPARK-06")
+  void chsInstant_ofTextThatIsNoInstant_orBeyondSparksRange_failsNamingTheText() {
+    assertThatThrownBy(() -> spark.sql("SELECT chs_instant('tomorrow')").collect())
+        .isInstanceOf(SparkException.class)
+        .hasStackTraceContaining(
+            "chs_instant: cannot parse 'tomorrow' as an ISO-8601 instant or date");
+    assertThatThrownBy(() -> spark.sql("SELECT chs_instant('+999999999-12-31T00:00:00Z')")
+        .collect())
+        .isInstanceOf(SparkException.class)
+        .hasStackTraceContaining("chs_instant: must be within the range of Spark timestamps"
+            + " (microseconds since 1970 in 64 bits), was +999999999-12-31T00:00:00Z");
+  }
+
+  @Test
+  @Tag("SPARK-12")
+  void register_withAnUnknownKind_isRefusedBeforeRegistering() {
+    assertThatThrownBy(() -> ChsFunctions.register(chs, SparkTests.AS_OF, Set.of("deal")))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("kinds: each must be one of [case, complaint, contract, metric, sentiment,"
+            + " usage, work_order], was 'deal'");
+  }
+
+  @Test
+  @Tag("SPARK-16")
+  void chsScore_ofAValueThatIsNotANumber_failsNamingTheKpiAndTheValue() {
+    assertThatThrownBy(() -> score("'sales'", "1000.0", "named_struct('sentiment', 'high')"))
+        .isInstanceOf(SparkException.class)
+        .hasMessageContaining("[FAILED_EXECUTE_UDF]")
+        .hasStackTraceContaining("sentiment: must be a number, was high (java.lang.String)");
+    assertThatThrownBy(() -> score("'sales'", "'lots'", "named_struct('sentiment', 0.2)"))
+        .hasStackTraceContaining("arr: must be a number, was lots (java.lang.String)");
+    assertThatThrownBy(() -> score("'sales'", "1000.0", "named_struct('sentiment', double('NaN'))"))
+        .hasStackTraceContaining("sentiment.raw: must be a finite number, was NaN");
+  }
+
+  @Test
+  @Tag("SPARK-16")
+  void chsScore_ofABadCloudOrArr_failsWithTheRuleOfTheLibrary() {
+    assertThatThrownBy(() -> score("'*'", "1000.0", "named_struct('sentiment', 0.2)"))
+        .isInstanceOf(SparkException.class)
+        .hasStackTraceContaining(
+            "cloud: must not be '*', which names an account's overall row in output");
+    assertThatThrownBy(() -> score("'sales'", "-1.0", "named_struct('sentiment', 0.2)"))
+        .hasStackTraceContaining("arr of cloud 'sales': must be a finite number >= 0, was -1.0");
+  }
+
+  @Test
+  @Tag("SPARK-16")
+  void chsScore_ofArgumentsOfTheWrongShape_failsNamingTheArgument() {
+    assertThatThrownBy(() -> score("'sales'", "1000.0", "5"))
+        .isInstanceOf(SparkException.class)
+        .hasStackTraceContaining(
+            "values: must be a struct of KPI values, was 5 (java.lang.Integer)");
+    assertThatThrownBy(() -> score("7", "1000.0", "named_struct('sentiment', 0.2)"))
+        .hasStackTraceContaining("cloud: must be a string, was 7 (java.lang.Integer)");
+    assertThatThrownBy(() -> spark.sql("SELECT chs_score('sales', 1000.0)").collect())
+        .isInstanceOf(AnalysisException.class)
+        .hasMessageContaining("[WRONG_NUM_ARGS.WITHOUT_SUGGESTION] The `chs_score` requires 3"
+            + " parameters but the actual number is 2");
+  }
+
+  private Row score(String cloud, String arr, String values) {
+    return spark.sql("SELECT chs_score(" + cloud + ", " + arr + ", " + values + ")").first();
   }
 }

@@ -6,13 +6,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import org.apache.spark.SparkException;
+import org.apache.spark.sql.AnalysisException;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.functions;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -50,6 +55,7 @@ class SignalFramesTest {
   }
 
   @Test
+  @Tag("SPARK-06")
   void timestamp_withoutAnOffset_stopsTheJob_namingTheColumnAndValue() {
     Dataset<Row> cases = spark.createDataFrame(List.<Row>of(
         RowFactory.create("C-1", "A-1", "sales", "2026-06-30T10:15:30", "", "")), CASES);
@@ -59,6 +65,7 @@ class SignalFramesTest {
   }
 
   @Test
+  @Tag("SPARK-07")
   void boolean_otherThanTrueOrFalse_stopsTheJob() {
     Dataset<Row> cases = spark.createDataFrame(List.<Row>of(
         RowFactory.create("C-1", "A-1", "sales", "2026-06-30", "", "yes")), CASES);
@@ -68,6 +75,7 @@ class SignalFramesTest {
   }
 
   @Test
+  @Tag("SPARK-11")
   void usage_thatASignalRejects_stopsTheScoring_namingAccountColumnAndValue() {
     Dataset<Row> usage = spark.createDataFrame(List.<Row>of(
         RowFactory.create("A-7", "sales", "2026-11-01", "3", "0")),
@@ -107,6 +115,214 @@ class SignalFramesTest {
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).<String>getAs("id")).isEqualTo("sentiment");
     assertThat(rows.get(0).<Double>getAs("value")).isEqualTo(0.4);
+  }
+
+  @Test
+  @Tag("SPARK-02")
+  void metrics_withoutAnAccountIdColumn_areRefusedAtOnce_namingTheColumns() {
+    Dataset<Row> metrics = spark.createDataFrame(List.<Row>of(RowFactory.create("A-1", "0.4")),
+        strings("account", "sentiment"));
+
+    assertThatThrownBy(() -> SignalFrames.builder(spark).metrics(metrics))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("column 'account_id': missing; the DataFrame has [account, sentiment]");
+  }
+
+  @Test
+  @Tag("SPARK-03")
+  void timestampColumnOfAnotherType_isRefusedAtOnce() {
+    StructType typed = new StructType().add("case_id", DataTypes.StringType)
+        .add("account_id", DataTypes.StringType).add("cloud", DataTypes.StringType)
+        .add("opened_at", DataTypes.IntegerType).add("closed_at", DataTypes.StringType)
+        .add("first_contact_resolution", DataTypes.IntegerType);
+    Dataset<Row> cases = spark.createDataFrame(
+        List.<Row>of(RowFactory.create("C-1", "A-1", "sales", 5, "", 1)), typed);
+
+    assertThatThrownBy(() -> SignalFrames.builder(spark).cases(cases))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("column 'opened_at': must be a timestamp, a date or a string, was"
+            + " IntegerType");
+  }
+
+  @Test
+  @Tag("SPARK-03")
+  void countColumnsOfDoubles_areCastBySpark_truncatingFractionsAndFailingOnOverflow() {
+    StructType typed = new StructType().add("account_id", DataTypes.StringType)
+        .add("cloud", DataTypes.StringType).add("date", DataTypes.StringType)
+        .add("active_users", DataTypes.DoubleType).add("licensed_users", DataTypes.DoubleType);
+    Dataset<Row> fraction = spark.createDataFrame(
+        List.<Row>of(RowFactory.create("A-1", "sales", "2026-11-01", 2.5, 10.0)), typed);
+    Dataset<Row> huge = spark.createDataFrame(
+        List.<Row>of(RowFactory.create("A-1", "sales", "2026-11-01", 2.0, 1e30)), typed);
+
+    Row row = SignalFrames.builder(spark).usage(fraction).build().frame().first();
+
+    assertThat(row.<Long>getAs("active_users")).isEqualTo(2L);
+    assertThatThrownBy(() -> SignalFrames.builder(spark).usage(huge).build().frame().collect())
+        .isInstanceOf(org.apache.spark.SparkArithmeticException.class)
+        .hasMessageContaining("[CAST_OVERFLOW] The value 1.0E30D of the type \"DOUBLE\" cannot"
+            + " be cast to \"BIGINT\" due to an overflow");
+  }
+
+  @Test
+  @Tag("SPARK-06")
+  void timestamp_thatIsNoDate_orBeyondSparksRange_stopsTheJob_namingTheColumnAndValue() {
+    assertThatThrownBy(() -> framesOfOneCase("2026-02-30").frame().collect())
+        .isInstanceOf(SparkException.class)
+        .hasMessageContaining("[FAILED_EXECUTE_UDF]")
+        .hasStackTraceContaining(
+            "opened_at: cannot parse '2026-02-30' as an ISO-8601 instant or date");
+    assertThatThrownBy(() -> framesOfOneCase("+999999999-12-31T00:00:00Z").frame().collect())
+        .isInstanceOf(SparkException.class)
+        .hasStackTraceContaining("opened_at: must be within the range of Spark timestamps"
+            + " (microseconds since 1970 in 64 bits), was +999999999-12-31T00:00:00Z");
+  }
+
+  @Test
+  @Tag("SPARK-08")
+  void count_thatIsNotAWholeNumber_orBeyond64Bits_stopsTheJob() {
+    assertThatThrownBy(() -> usageFrames("2.5", "10").frame().collect())
+        .isInstanceOf(SparkException.class)
+        .hasStackTraceContaining("active_users: must be a whole number, was '2.5'");
+    assertThatThrownBy(() -> usageFrames("1", "9223372036854775808").frame().collect())
+        .isInstanceOf(SparkException.class)
+        .hasStackTraceContaining("licensed_users: must be a whole number no larger than"
+            + " 9223372036854775807, was '9223372036854775808'");
+    assertThatThrownBy(() -> usageFrames("-9223372036854775809", "1").frame().collect())
+        .hasStackTraceContaining("active_users: must be a whole number no smaller than"
+            + " -9223372036854775808, was '-9223372036854775809'");
+  }
+
+  @Test
+  @Tag("SPARK-09")
+  void number_thatIsNotPlainDecimal_stopsTheJob_namingTheColumn() {
+    Dataset<Row> contracts = spark.createDataFrame(
+        List.<Row>of(RowFactory.create("A-1", "sales", "12k", "")),
+        strings("account_id", "cloud", "arr", "renewal_date"));
+    Dataset<Row> metrics = spark.createDataFrame(
+        List.<Row>of(RowFactory.create("A-1", "sales", "Infinity")),
+        strings("account_id", "cloud", "churn_risk"));
+
+    assertThatThrownBy(() -> SignalFrames.builder(spark).contracts(contracts).build().frame()
+        .collect())
+        .isInstanceOf(SparkException.class)
+        .hasStackTraceContaining("arr: must be a number, was '12k'");
+    assertThatThrownBy(() -> SignalFrames.builder(spark).metrics(metrics).build().frame()
+        .collect())
+        .isInstanceOf(SparkException.class)
+        .hasStackTraceContaining("churn_risk: must be a number, was 'Infinity'");
+  }
+
+  @Test
+  @Tag("SPARK-10")
+  void emptyCellThatTheSignalNeeds_stopsTheScoring_namingTheRowAndTheColumn() {
+    Dataset<Row> noId = spark.createDataFrame(List.<Row>of(
+        RowFactory.create("", "A-1", "sales", "2026-06-30", "", "")), CASES);
+    Dataset<Row> noAccount = spark.createDataFrame(List.<Row>of(
+        RowFactory.create("C-1", "", "sales", "2026-06-30", "", "")), CASES);
+
+    assertThatThrownBy(() -> scoresOf(SignalFrames.builder(spark).cases(noId).build()))
+        .isInstanceOf(SparkException.class)
+        .hasStackTraceContaining("signal row of kind 'case', account_id 'A-1', cloud 'sales',"
+            + " id 'null': case_id: must not be null");
+    assertThatThrownBy(() -> scoresOf(SignalFrames.builder(spark).cases(noAccount).build()))
+        .hasStackTraceContaining("signal row of kind 'case', account_id 'null', cloud 'sales',"
+            + " id 'C-1': account_id: must not be empty");
+    assertThatThrownBy(() -> scoresOf(framesOfOneCase("")))
+        .hasStackTraceContaining("id 'C-1': opened_at: must not be null");
+    assertThatThrownBy(() -> scoresOf(usageFrames("", "10")))
+        .hasStackTraceContaining("signal row of kind 'usage', account_id 'A-1', cloud 'sales',"
+            + " id 'null': active_users: must not be empty");
+  }
+
+  @Test
+  @Tag("SPARK-11")
+  void valueThatBreaksASignalsRule_stopsTheScoring_namingTheRowAndTheRule() {
+    Dataset<Row> overall = spark.createDataFrame(List.<Row>of(
+        RowFactory.create("C-1", "A-1", "*", "2026-06-30", "", "")), CASES);
+    Dataset<Row> sentiment = spark.createDataFrame(List.<Row>of(
+        RowFactory.create("A-1", "sales", "2026-06-30", "1.5")),
+        strings("account_id", "cloud", "observed_at", "score"));
+    Dataset<Row> contracts = spark.createDataFrame(List.<Row>of(
+        RowFactory.create("A-1", "sales", "1e400", "")),
+        strings("account_id", "cloud", "arr", "renewal_date"));
+
+    assertThatThrownBy(() -> scoresOf(SignalFrames.builder(spark).cases(overall).build()))
+        .isInstanceOf(SparkException.class)
+        .hasStackTraceContaining("signal row of kind 'case', account_id 'A-1', cloud '*', id"
+            + " 'C-1': cloud: must not be '*', which names an account's overall row in output");
+    assertThatThrownBy(() -> scoresOf(SignalFrames.builder(spark).sentiment(sentiment).build()))
+        .hasStackTraceContaining("signal row of kind 'sentiment', account_id 'A-1', cloud"
+            + " 'sales', id 'null': score: must be in [-1.0, 1.0], was 1.5");
+    assertThatThrownBy(() -> scoresOf(SignalFrames.builder(spark).contracts(contracts).build()))
+        .hasStackTraceContaining("signal row of kind 'contract', account_id 'A-1', cloud"
+            + " 'sales', id 'null': arr: must be a finite number, was Infinity");
+  }
+
+  @Test
+  @Tag("SPARK-12")
+  void row_ofAnUnknownKind_stopsTheScoring_namingTheKindsItTakes() {
+    Dataset<Row> deals = framesOfOneCase("2026-06-30").frame()
+        .withColumn("kind", functions.lit("deal"));
+
+    assertThatThrownBy(() -> scoresOf(SignalFrames.of(deals, Set.of("case"))))
+        .isInstanceOf(SparkException.class)
+        .hasStackTraceContaining("signal row of kind 'deal', account_id 'A-1', cloud 'sales',"
+            + " id 'C-1': kind: must be one of [case, complaint, contract, metric, sentiment,"
+            + " usage, work_order], was 'deal'");
+  }
+
+  @Test
+  @Tag("SPARK-12")
+  void suppliedKind_thatIsUnknown_isRefusedAtOnce() {
+    Dataset<Row> frame = framesOfOneCase("2026-06-30").frame();
+
+    assertThatThrownBy(() -> SignalFrames.of(frame, Set.of("case", "deal")))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("kinds: each must be one of [case, complaint, contract, metric, sentiment,"
+            + " usage, work_order], was 'deal'");
+    assertThatThrownBy(() -> chs.kpiFunction(SparkTests.AS_OF, Set.of("deal")))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("kinds: each must be one of [case, ");
+  }
+
+  @Test
+  @Tag("SPARK-13")
+  void signalFrame_withoutAColumn_isRefusedAtOnce() {
+    Dataset<Row> frame = framesOfOneCase("2026-06-30").frame().drop("flag");
+
+    assertThatThrownBy(() -> SignalFrames.of(frame, Set.of("case")))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("frame: must have the column 'flag' of a signal frame, has [kind,"
+            + " account_id, cloud, id, at, until, active_users, licensed_users, value]");
+  }
+
+  @Test
+  @Tag("SPARK-13")
+  void signalFrame_withAColumnOfAnotherType_failsWhenScoringIsPlanned() {
+    Dataset<Row> frame = framesOfOneCase("2026-06-30").frame()
+        .withColumn("at", functions.col("at").cast("string"));
+    SignalFrames frames = SignalFrames.of(frame, Set.of("case"));
+
+    assertThatThrownBy(() -> chs.scores(frames, SparkTests.AS_OF))
+        .isInstanceOf(AnalysisException.class)
+        .hasMessageContaining("[DATATYPE_MISMATCH.UNEXPECTED_INPUT_TYPE]")
+        .hasMessageContaining("\"at\" has the type \"STRING\"");
+  }
+
+  private SignalFrames framesOfOneCase(String openedAt) {
+    return SignalFrames.builder(spark).cases(spark.createDataFrame(List.<Row>of(
+        RowFactory.create("C-1", "A-1", "sales", openedAt, "", "")), CASES)).build();
+  }
+
+  private SignalFrames usageFrames(String active, String licensed) {
+    return SignalFrames.builder(spark).usage(spark.createDataFrame(List.<Row>of(
+        RowFactory.create("A-1", "sales", "2026-11-01", active, licensed)),
+        strings("account_id", "cloud", "date", "active_users", "licensed_users"))).build();
+  }
+
+  private List<Row> scoresOf(SignalFrames frames) {
+    return chs.scores(frames, SparkTests.AS_OF).collectAsList();
   }
 
   private static Instant instant(Row row, String column) {

@@ -13,6 +13,7 @@ import java.io.DataInput;
 import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.Externalizable;
 import java.io.IOException;
 import java.io.ObjectInput;
@@ -112,14 +113,17 @@ public final class AccountBuffer implements Externalizable, KryoSerializable {
    *
    * @param bytes the bytes that {@link #toBytes} wrote
    * @return the buffer
-   * @throws UncheckedIOException if the bytes are not a buffer of a known version
+   * @throws UncheckedIOException if the bytes are not a buffer of a known version, end early, or
+   *     hold an impossible count or a KPI that is not found; the message says which
    */
   public static AccountBuffer fromBytes(byte[] bytes) {
     AccountBuffer buffer = new AccountBuffer();
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
       buffer.read(in);
     } catch (IOException e) {
-      throw new UncheckedIOException("aggregation buffer: cannot be read: " + e.getMessage(), e);
+      String message = String.valueOf(e.getMessage());
+      throw new UncheckedIOException(message.startsWith("aggregation buffer:") ? message
+          : "aggregation buffer: cannot be read: " + message, e);
     }
     return buffer;
   }
@@ -159,6 +163,17 @@ public final class AccountBuffer implements Externalizable, KryoSerializable {
   }
 
   void read(DataInput in) throws IOException {
+    try {
+      readForm(in);
+    } catch (EOFException e) {
+      EOFException early = new EOFException(
+          "aggregation buffer: ends before the end of its form (possible corruption)");
+      early.initCause(e);
+      throw early;
+    }
+  }
+
+  private void readForm(DataInput in) throws IOException {
     int version = in.readUnsignedByte();
     if (version != FORM_VERSION) {
       throw new IOException(

@@ -40,9 +40,11 @@ public final class KpiAggregator extends Aggregator<Row, AccountBuffer, Row> {
    * @param asOf the instant T
    * @param kinds the kinds of signal whose sources were supplied
    * @param policy what a failing accumulator does
+   * @throws IllegalArgumentException if a kind is not one of {@link SignalRows#TYPES}
    */
   public KpiAggregator(
       Broadcast<ChsModel> model, Instant asOf, Set<String> kinds, FailurePolicy policy) {
+    SignalRows.requireKinds(kinds);
     this.model = model;
     this.asOf = asOf;
     this.kinds = List.copyOf(kinds);

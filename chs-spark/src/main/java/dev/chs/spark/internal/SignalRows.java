@@ -18,6 +18,8 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -52,6 +54,9 @@ public final class SignalRows {
       SENTIMENT, SentimentSample.class,
       CONTRACT, Contract.class,
       METRIC, Metric.class);
+
+  /** The kinds, in order of name, for messages. */
+  private static final Set<String> KINDS = new TreeSet<>(TYPES.keySet());
 
   /**
    * The columns that the KPI aggregator reads, by position: a signal frame with its timestamps as
@@ -125,8 +130,23 @@ public final class SignalRows {
         yield new Metric(account, cloud, name, number(row, name));
       }
       default -> throw new IllegalArgumentException(
-          "kind: must be one of " + TYPES.keySet() + ", was '" + kind + "'");
+          "kind: must be one of " + KINDS + ", was '" + kind + "'");
     };
+  }
+
+  /**
+   * Checks the kinds of signal said to be supplied.
+   *
+   * @param kinds the kinds
+   * @throws IllegalArgumentException if one is not a kind of {@link #TYPES}; the message names it
+   */
+  public static void requireKinds(Set<String> kinds) {
+    for (String kind : kinds) {
+      if (!TYPES.containsKey(kind)) {
+        throw new IllegalArgumentException(
+            "kinds: each must be one of " + KINDS + ", was '" + kind + "'");
+      }
+    }
   }
 
   /** Returns the instant in {@code AT}, which the signal names {@code field}; never null. */

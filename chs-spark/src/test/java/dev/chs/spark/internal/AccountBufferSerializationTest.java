@@ -10,6 +10,8 @@ import dev.chs.core.model.HealthModel;
 import dev.chs.core.model.ModelFile;
 import dev.chs.core.plugin.KpiRegistry;
 import dev.chs.spark.ChsModel;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,6 +19,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.SparkConf;
 import org.apache.spark.serializer.JavaSerializer;
@@ -24,6 +27,7 @@ import org.apache.spark.serializer.KryoSerializer;
 import org.apache.spark.serializer.SerializerInstance;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import scala.reflect.ClassTag;
 import scala.reflect.ClassTag$;
@@ -127,16 +131,69 @@ class AccountBufferSerializationTest {
   }
 
   @Test
+  @Tag("SPARK-19")
   void fromBytes_ofAnotherFormVersion_namesBothVersions() {
     byte[] bytes = sampleBuffer().toBytes();
     bytes[0] = 2;
 
     assertThatThrownBy(() -> AccountBuffer.fromBytes(bytes))
         .isInstanceOf(UncheckedIOException.class)
-        .hasMessageContaining("expected form version 1, found version 2");
+        .hasMessage("aggregation buffer: expected form version 1, found version 2");
   }
 
   @Test
+  @Tag("SPARK-19")
+  void fromBytes_cutShort_saysTheFormEndsEarly() {
+    byte[] bytes = sampleBuffer().toBytes();
+
+    assertThatThrownBy(() -> AccountBuffer.fromBytes(Arrays.copyOf(bytes, bytes.length / 2)))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessage("aggregation buffer: ends before the end of its form (possible corruption)");
+  }
+
+  @Test
+  @Tag("SPARK-19")
+  void fromBytes_withANegativeCount_namesBothCounts() throws IOException {
+    byte[] bytes = header(-1, 1);
+
+    assertThatThrownBy(() -> AccountBuffer.fromBytes(bytes))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessage("aggregation buffer: counts must be >= 0, were -1 KPIs and 1 clouds"
+            + " (possible corruption)");
+  }
+
+  @Test
+  @Tag("SPARK-19")
+  void fromBytes_ofAnAccumulatorOfAnUnknownKpi_namesTheKpiAndTheKnownOnes() throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.write(header(1, 1));
+      out.writeUTF("sales");
+      out.writeDouble(0);
+      out.writeByte(1);
+      out.writeUTF("nps");
+    }
+
+    assertThatThrownBy(() -> AccountBuffer.fromBytes(bytes.toByteArray()))
+        .isInstanceOf(UncheckedIOException.class)
+        .hasMessageStartingWith("aggregation buffer: unknown KPI 'nps'; available: ")
+        .hasMessageContaining("product_adoption");
+  }
+
+  /** The bytes of form 1 up to and including the counts, for account A-1. */
+  private static byte[] header(int kpis, int clouds) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      out.writeByte(AccountBuffer.FORM_VERSION);
+      out.writeUTF("A-1");
+      out.writeInt(kpis);
+      out.writeInt(clouds);
+    }
+    return bytes.toByteArray();
+  }
+
+  @Test
+  @Tag("SPARK-11")
   void add_ofAnInvalidRow_namesTheColumnTheValueAndTheAccount() {
     Row usage = RowFactory.create("usage", "A-1", "sales", null, T - DAY_US, null, null, 5L, 0L,
         null);
