@@ -86,7 +86,10 @@ import org.jspecify.annotations.Nullable;
  * <p>A KPI whose accumulator throws is not applicable where it fails, as {@link
  * dev.chs.core.aggregate.FailurePolicy#ISOLATE} describes, and the failure is logged through
  * {@link System.Logger} at {@code WARNING} once per KPI and exception type in each parallel
- * instance. A metric given two values for one cloud is left out in the same way.
+ * instance. A metric that stands for a KPI's value (one named after a KPI that does not read
+ * metrics) and comes again with another value for one cloud is refused at every emission: the
+ * value that arrived first counts, and the refusal is logged once per metric name in each
+ * parallel instance.
  *
  * <p>An instance is immutable and may be shared between threads.
  *
@@ -261,6 +264,8 @@ public final class HealthScoring {
    * @since 0.1.0
    */
   public static final class Builder {
+    private static final Duration MAX_MILLIS = Duration.ofMillis(Long.MAX_VALUE);
+
     private final HealthModel model;
     private Duration allowedLateness = Duration.ZERO;
     private Duration emitEvery = Duration.ofDays(1);
@@ -276,7 +281,7 @@ public final class HealthScoring {
      * Sets how long after an emission instant the operator waits for its signals: the score as
      * of T comes out when the watermark reaches T plus this. Zero by default.
      *
-     * @param lateness zero or more, in whole milliseconds
+     * @param lateness zero or more, in whole milliseconds, at most {@link Long#MAX_VALUE} of them
      * @return this builder
      * @since 0.1.0
      */
@@ -288,7 +293,7 @@ public final class HealthScoring {
     /**
      * Sets the time between emission instants, on a grid from the epoch. One day by default.
      *
-     * @param step above zero, in whole milliseconds
+     * @param step above zero, in whole milliseconds, at most {@link Long#MAX_VALUE} of them
      * @return this builder
      * @since 0.1.0
      */
@@ -302,7 +307,8 @@ public final class HealthScoring {
      * of the model, {@link HealthScoring#DEFAULT_RETENTION_WINDOWS}. A KPI that looks further back than
      * this sees less than the batch library would.
      *
-     * @param retention at least the model's window
+     * @param retention at least the model's window, and at most {@link Long#MAX_VALUE}
+     *     milliseconds
      * @return this builder
      * @since 0.1.0
      */
@@ -350,15 +356,17 @@ public final class HealthScoring {
     public HealthScoring build() {
       List<String> errors = new ArrayList<>();
       if (allowedLateness.isNegative() || !wholeMillis(allowedLateness)) {
-        errors.add("allowedLateness: must be zero or more whole milliseconds, was "
-            + allowedLateness);
+        errors.add("allowedLateness: must be zero or more whole milliseconds, at most "
+            + Long.MAX_VALUE + ", was " + allowedLateness);
       }
       if (emitEvery.isNegative() || emitEvery.isZero() || !wholeMillis(emitEvery)) {
-        errors.add("emitEvery: must be one or more whole milliseconds, was " + emitEvery);
+        errors.add("emitEvery: must be one or more whole milliseconds, at most " + Long.MAX_VALUE
+            + ", was " + emitEvery);
       }
-      if (retention != null && retention.compareTo(model.window()) < 0) {
+      if (retention != null
+          && (retention.compareTo(model.window()) < 0 || retention.compareTo(MAX_MILLIS) > 0)) {
         errors.add("retention: must be at least the model's window (" + model.window()
-            + "), was " + retention);
+            + ") and at most " + Long.MAX_VALUE + " milliseconds, was " + retention);
       }
       if (uid.isBlank()) {
         errors.add("uid: must not be blank, was '" + uid + "'");
@@ -369,8 +377,9 @@ public final class HealthScoring {
       return new HealthScoring(this);
     }
 
+    /** Tells whether a duration is a whole number of milliseconds that a long holds. */
     private static boolean wholeMillis(Duration duration) {
-      return duration.toNanosPart() % 1_000_000 == 0;
+      return duration.toNanosPart() % 1_000_000 == 0 && duration.compareTo(MAX_MILLIS) <= 0;
     }
   }
 }

@@ -52,23 +52,31 @@ public final class SignalTimes {
    *
    * @param signal the signal
    * @return the event time in epoch milliseconds, or {@link #TIMELESS} for a contract or a metric
-   * @throws IllegalArgumentException if the signal is of a type that chs-api does not define
+   * @throws IllegalArgumentException if the signal is of a type that chs-api does not define, or
+   *     if its instant lies so far from the epoch that a long of milliseconds cannot hold it
    * @throws NullPointerException if {@code signal} is null
    * @since 0.1.0
    */
   public static long eventTime(Signal signal) {
+    String field;
     Instant instant;
     if (signal instanceof SupportCase c) {
+      field = c.closedAt() != null ? "closed_at" : "opened_at";
       instant = c.closedAt() != null ? c.closedAt() : c.openedAt();
     } else if (signal instanceof WorkOrder w) {
+      field = w.completedAt() != null ? "completed_at" : "created_at";
       instant = w.completedAt() != null ? w.completedAt() : w.createdAt();
     } else if (signal instanceof Complaint c) {
+      field = "raised_at";
       instant = c.raisedAt();
     } else if (signal instanceof UsageSample u) {
+      field = "date";
       instant = u.date();
     } else if (signal instanceof SentimentSample s) {
+      field = "observed_at";
       instant = s.observedAt();
     } else if (signal instanceof RenewalOutcome r) {
+      field = "renewal_date";
       instant = r.renewalDate();
     } else if (signal instanceof Contract || signal instanceof Metric) {
       return TIMELESS;
@@ -77,7 +85,17 @@ public final class SignalTimes {
           "signal: must be one of the signal types of chs-api, was "
               + signal.getClass().getName());
     }
-    return instant.toEpochMilli();
+    return epochMillis(field, instant);
+  }
+
+  private static long epochMillis(String field, Instant instant) {
+    try {
+      return instant.toEpochMilli();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(field + ": must be an instant that a long of epoch"
+          + " milliseconds holds (about 292 million years either side of 1970), was " + instant,
+          e);
+    }
   }
 
   /**
@@ -87,16 +105,18 @@ public final class SignalTimes {
    * moves on between the records of a fast bounded source too, and each account emits at every
    * instant the data covers.
    *
-   * @param outOfOrderness how far out of order signals may arrive; zero or more
+   * @param outOfOrderness how far out of order signals may arrive; zero or more, at most {@link
+   *     Long#MAX_VALUE} milliseconds
    * @return the strategy
-   * @throws IllegalArgumentException if {@code outOfOrderness} is negative
+   * @throws IllegalArgumentException if {@code outOfOrderness} is negative or longer than that
    * @throws NullPointerException if {@code outOfOrderness} is null
    * @since 0.1.0
    */
   public static WatermarkStrategy<Signal> watermarks(Duration outOfOrderness) {
-    if (outOfOrderness.isNegative()) {
-      throw new IllegalArgumentException(
-          "outOfOrderness: must be zero or more, was " + outOfOrderness);
+    if (outOfOrderness.isNegative()
+        || outOfOrderness.compareTo(Duration.ofMillis(Long.MAX_VALUE)) > 0) {
+      throw new IllegalArgumentException("outOfOrderness: must be zero or more, at most "
+          + Long.MAX_VALUE + " milliseconds, was " + outOfOrderness);
     }
     long delay = outOfOrderness.toMillis();
     WatermarkStrategy<Signal> strategy = context -> new TrailingWatermarks(delay);

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 class LateSignalsTest {
@@ -26,8 +27,9 @@ class LateSignalsTest {
       sample(1, 12, 0.5), sample(5, 12, 0.1), sample(2, 12, -0.9));
 
   @Test
+  @Tag("FLINK-06")
   void aSignalLaterThanTheLateness_goesToTheSideOutput_andIsCounted() throws Exception {
-    Result result = run(Duration.ZERO, "late-zero");
+    Result result = run(STREAM, Duration.ZERO, "late-zero");
 
     assertThat(result.late).containsExactly(STREAM.get(2));
     assertThat(result.lateCount).isEqualTo(1L);
@@ -36,7 +38,7 @@ class LateSignalsTest {
 
   @Test
   void aSignalWithinTheLateness_countsInTheScore() throws Exception {
-    Result result = run(Duration.ofDays(3), "late-three-days");
+    Result result = run(STREAM, Duration.ofDays(3), "late-three-days");
 
     assertThat(result.late).isEmpty();
     assertThat(result.lateCount).isZero();
@@ -45,7 +47,7 @@ class LateSignalsTest {
 
   @Test
   void everyEmission_isAtADayBoundary_once_inOrder() throws Exception {
-    Result result = run(Duration.ZERO, "late-order");
+    Result result = run(STREAM, Duration.ZERO, "late-order");
 
     List<Instant> instants = result.scores.stream().map(AccountHealth::asOf).toList();
     assertThat(instants).isSorted().doesNotHaveDuplicates()
@@ -53,15 +55,36 @@ class LateSignalsTest {
     assertThat(instants.get(0)).isEqualTo(DAY.plus(Duration.ofDays(1)));
   }
 
+  @Test
+  @Tag("FLINK-07")
+  void aSignalDatedAhead_movesTheWatermark_andMakesTheSignalsAfterItLate() throws Exception {
+    // Day 1, then a sample mistyped as day 31, then days 2 and 3 of another account.
+    SentimentSample ahead = sample(31, 12, 0.4);
+    SentimentSample other2 = new SentimentSample(
+        AccountId.of("A-2"), SALES, DAY.plus(Duration.ofDays(1)), -0.5);
+    SentimentSample other3 = new SentimentSample(
+        AccountId.of("A-2"), SALES, DAY.plus(Duration.ofDays(2)), -0.5);
+
+    Result result = run(List.of(sample(1, 12, 0.5), ahead, other2, other3), Duration.ZERO,
+        "late-ahead");
+
+    assertThat(result.late).containsExactly(other2, other3);
+    assertThat(result.lateCount).isEqualTo(2L);
+    assertThat(result.scores).allMatch(health -> health.account().equals(ACCOUNT));
+    assertThat(result.scores.get(result.scores.size() - 1).asOf())
+        .isEqualTo(DAY.plus(Duration.ofDays(31)));
+  }
+
   private record Result(List<AccountHealth> scores, List<Signal> late, long lateCount) {}
 
-  private static Result run(Duration lateness, String name) throws Exception {
+  private static Result run(List<Signal> stream, Duration lateness, String name)
+      throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(1);
     HealthStreams streams = HealthScoring.builder(SampleSignals.MODEL)
         .allowedLateness(lateness)
         .build()
-        .apply(env.fromSource(ReplaySource.of(STREAM), SignalTimes.watermarks(Duration.ZERO),
+        .apply(env.fromSource(ReplaySource.of(stream), SignalTimes.watermarks(Duration.ZERO),
             "signals"));
     CollectingSink<AccountHealth> scores = CollectingSink.named(name + "-scores");
     CollectingSink<Signal> late = CollectingSink.named(name + "-late");

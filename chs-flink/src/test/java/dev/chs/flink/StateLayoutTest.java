@@ -19,17 +19,21 @@ import dev.chs.flink.internal.AccountStateSerializer;
 import dev.chs.flink.internal.StateLayoutFixtures;
 import dev.chs.flink.internal.TimedSignal;
 import dev.chs.flink.internal.TimedSignalSerializer;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UTFDataFormatException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The state layout, version 1: golden bytes, round trips and snapshot compatibility. */
@@ -81,12 +85,24 @@ class StateLayoutTest {
   }
 
   @Test
+  @Tag("FLINK-10")
   void anotherLayoutVersion_isRefused_namingBothVersions() {
     byte[] bytes = new byte[] {2, 0, 0, 0};
     assertThatThrownBy(() -> TimedSignalSerializer.INSTANCE.deserialize(
             new DataInputDeserializer(bytes)))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("reads layout version 1, found 2");
+        .hasMessage("chs-flink timed signal: this release reads layout version 1, found 2");
+  }
+
+  @Test
+  @Tag("FLINK-10")
+  void accountStateOfAnotherLayoutVersion_isRefused_namingBothVersions() throws IOException {
+    byte[] bytes = golden("account-state-v1.hex");
+    bytes[0] = 0;
+
+    assertThatThrownBy(() -> read(AccountStateSerializer.INSTANCE, bytes))
+        .isInstanceOf(IOException.class)
+        .hasMessage("chs-flink account state: this release reads layout version 1, found 0");
   }
 
   @Test
@@ -96,6 +112,32 @@ class StateLayoutTest {
   }
 
   @Test
+  @Tag("FLINK-11")
+  void snapshotOfAnotherLayoutVersion_isIncompatible() throws IOException {
+    AccountStateSerializer.Snapshot old = new AccountStateSerializer.Snapshot();
+    DataOutputSerializer out = new DataOutputSerializer(8);
+    out.writeInt(2);
+    old.readSnapshot(1, new DataInputDeserializer(out.getCopyOfBuffer()), loader());
+
+    assertThat(AccountStateSerializer.INSTANCE.snapshotConfiguration()
+            .resolveSchemaCompatibility(old).isIncompatible())
+        .isTrue();
+  }
+
+  @Test
+  @Tag("FLINK-11")
+  void snapshotOfAnotherSnapshotVersion_isRefused_namingBothVersions() {
+    TimedSignalSerializer.Snapshot snapshot = new TimedSignalSerializer.Snapshot();
+
+    assertThatThrownBy(() -> snapshot.readSnapshot(
+            2, new DataInputDeserializer(new byte[] {0, 0, 0, 1}), loader()))
+        .isInstanceOf(IOException.class)
+        .hasMessage("dev.chs.flink.internal.TimedSignalSerializer$Snapshot: reads snapshot"
+            + " version 1, found 2");
+  }
+
+  @Test
+  @Tag("FLINK-11")
   void snapshotOfAnotherForm_isIncompatible() {
     TypeSerializerSnapshot<AccountState> account =
         AccountStateSerializer.INSTANCE.snapshotConfiguration();
@@ -104,6 +146,105 @@ class StateLayoutTest {
         (TypeSerializerSnapshot) TimedSignalSerializer.INSTANCE.snapshotConfiguration();
 
     assertThat(account.resolveSchemaCompatibility(other).isIncompatible()).isTrue();
+  }
+
+  /** Offsets in the golden timed signal, a closed support case of account A-0001, cloud sales. */
+  private static final int TYPE = 9;
+  private static final int OPENED_NANOS = 38;
+  private static final int CLOSED_PRESENT = 42;
+  private static final int CLOSED_SECONDS = 43;
+
+  @Test
+  @Tag("FLINK-12")
+  void damagedBytes_areRefused_asPossibleCorruption() throws IOException {
+    byte[] golden = golden("timed-signal-v1.hex");
+
+    byte[] type = golden.clone();
+    type[TYPE] = 9;
+    assertCorrupt(type, "signal type: must be 1 to 8, was 9");
+    byte[] nanos = golden.clone();
+    Arrays.fill(nanos, OPENED_NANOS, OPENED_NANOS + 4, (byte) 0xff);
+    assertCorrupt(nanos, "nanoseconds: must be in [0, 999999999], was -1");
+    byte[] presence = golden.clone();
+    presence[CLOSED_PRESENT] = 5;
+    assertCorrupt(presence, "instant presence: must be 0 or 1, was 5");
+
+    byte[] count = golden("account-state-v1.hex");
+    Arrays.fill(count, 9, 13, (byte) 0xff);
+    assertThatThrownBy(() -> read(AccountStateSerializer.INSTANCE, count))
+        .isInstanceOf(IOException.class)
+        .hasMessage("chs-flink state, possible corruption: number of clouds: must be >= 0, was -1");
+  }
+
+  @Test
+  @Tag("FLINK-12")
+  void bytesOfASignalItsRecordRefuses_areRefused_asPossibleCorruption() throws IOException {
+    byte[] closedAtTheEpoch = golden("timed-signal-v1.hex");
+    Arrays.fill(closedAtTheEpoch, CLOSED_SECONDS, CLOSED_SECONDS + 8, (byte) 0);
+
+    assertThatThrownBy(() -> read(TimedSignalSerializer.INSTANCE, closedAtTheEpoch))
+        .isInstanceOf(IOException.class)
+        .hasMessageStartingWith("chs-flink state, possible corruption: signal of type 1:"
+            + " closed_at: must not be before opened_at (2026-05-04T03:02:01.123456789Z), was"
+            + " 1970-01-01T00:00:00");
+  }
+
+  @Test
+  @Tag("FLINK-12")
+  void truncatedBytes_areAnEndOfFile_andAnEmptyId_isTheIdsOwnError() throws IOException {
+    byte[] golden = golden("timed-signal-v1.hex");
+    byte[] truncated = Arrays.copyOf(golden, golden.length - 1);
+    assertThatThrownBy(() -> read(TimedSignalSerializer.INSTANCE, truncated))
+        .isInstanceOf(EOFException.class);
+
+    // The account id, "A-0001", shortened to nothing: its length is 0, then the cloud follows.
+    byte[] emptyAccount = new byte[golden.length - 6];
+    System.arraycopy(golden, 0, emptyAccount, 0, 10);
+    System.arraycopy(golden, 18, emptyAccount, 12, golden.length - 18);
+    assertThatThrownBy(() -> read(TimedSignalSerializer.INSTANCE, emptyAccount))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("account_id: must not be empty, was ''");
+  }
+
+  @Test
+  @Tag("FLINK-13")
+  void anIdTooLongForTheLayout_isRefusedWhenWritten_namingItsField() {
+    String id = "K-" + "x".repeat(70_000);
+    Signal complaint = new Complaint(id, ACCOUNT, SALES, T);
+
+    assertThatThrownBy(() -> write(TimedSignalSerializer.INSTANCE,
+            new TimedSignal(SignalTimes.eventTime(complaint), complaint)))
+        .isInstanceOf(UTFDataFormatException.class)
+        .hasMessage("complaint_id: must be at most 65535 bytes of modified UTF-8 to be kept in"
+            + " chs-flink state, was 70002 bytes, starting 'K-xxxxxxxxxxxxxxxxxx'");
+  }
+
+  @Test
+  @Tag("FLINK-13")
+  void aCloudNameTooLongForTheLayout_countsBytes_notCharacters() {
+    CloudId cloud = CloudId.of("\u00e9".repeat(40_000));
+    Signal usage = new UsageSample(ACCOUNT, cloud, T, 1, 2);
+
+    assertThatThrownBy(() -> write(AccountStateSerializer.INSTANCE,
+            StateLayoutFixtures.account(List.of(usage))))
+        .isInstanceOf(UTFDataFormatException.class)
+        .hasMessageStartingWith("cloud: must be at most 65535 bytes of modified UTF-8 to be kept"
+            + " in chs-flink state, was 80000 bytes, starting '\u00e9\u00e9");
+    assertThat(SignalTimes.eventTime(usage)).isEqualTo(T.toEpochMilli());
+  }
+
+  private static void assertCorrupt(byte[] bytes, String detail) {
+    assertThatThrownBy(() -> read(TimedSignalSerializer.INSTANCE, bytes))
+        .isInstanceOf(IOException.class)
+        .hasMessage("chs-flink state, possible corruption: " + detail);
+  }
+
+  private static <T> T read(TypeSerializer<T> serializer, byte[] bytes) throws IOException {
+    return serializer.deserialize(new DataInputDeserializer(bytes));
+  }
+
+  private static ClassLoader loader() {
+    return StateLayoutTest.class.getClassLoader();
   }
 
   private static <T> void assertCompatibleAfterRoundTrip(TypeSerializer<T> serializer)

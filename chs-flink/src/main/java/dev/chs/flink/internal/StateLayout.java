@@ -15,6 +15,7 @@ import dev.chs.core.portfolio.InterventionTracker;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.io.UTFDataFormatException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * byte, {@link #VERSION}; a reader meets a version it does not know with an {@link IOException}
  * that names the expected and the actual version. All numbers are big-endian, as {@link
  * DataOutput} writes them; strings are {@link DataOutput#writeUTF modified UTF-8}, so an id or a
- * cloud name is at most 65,535 bytes long.
+ * cloud name is at most 65,535 bytes long; writing a longer one fails with a {@link
+ * UTFDataFormatException} that names its field.
  *
  * <h2>A timed signal (the inbox of an account), version 1</h2>
  *
@@ -83,6 +85,9 @@ public final class StateLayout {
   /** The version of both forms that this release writes and reads. */
   public static final int VERSION = 1;
 
+  /** The most bytes of modified UTF-8 that a string of the layout can hold. */
+  private static final int MAX_TEXT_BYTES = 65_535;
+
   private static final int SUPPORT_CASE = 1;
   private static final int WORK_ORDER = 2;
   private static final int COMPLAINT = 3;
@@ -122,7 +127,7 @@ public final class StateLayout {
     out.writeLong(state.lastEmitted);
     out.writeInt(state.clouds.size());
     for (Map.Entry<String, Long> cloud : state.clouds.entrySet()) {
-      out.writeUTF(cloud.getKey());
+      writeText("cloud", cloud.getKey(), out);
       out.writeLong(cloud.getValue());
     }
     out.writeInt(state.trackers.size());
@@ -159,7 +164,7 @@ public final class StateLayout {
 
   private static void writeTracker(String key, InterventionTracker.State state, DataOutput out)
       throws IOException {
-    out.writeUTF(key);
+    writeText("tracker key", key, out);
     out.writeBoolean(state.armed());
     out.writeByte(state.lastScore().isPresent() ? 1 : 0);
     if (state.lastScore().isPresent()) {
@@ -184,20 +189,20 @@ public final class StateLayout {
     Signal signal = timed.signal();
     out.writeLong(timed.eventTime());
     out.writeByte(tagOf(signal));
-    out.writeUTF(signal.account().value());
-    out.writeUTF(signal.cloud().value());
+    writeText("account_id", signal.account().value(), out);
+    writeText("cloud", signal.cloud().value(), out);
     if (signal instanceof SupportCase c) {
-      out.writeUTF(c.caseId());
+      writeText("case_id", c.caseId(), out);
       writeInstant(c.openedAt(), out);
       writeNullableInstant(c.closedAt(), out);
       writeNullableBoolean(c.firstContactResolution(), out);
     } else if (signal instanceof WorkOrder w) {
-      out.writeUTF(w.workOrderId());
+      writeText("work_order_id", w.workOrderId(), out);
       writeInstant(w.createdAt(), out);
       writeNullableInstant(w.completedAt(), out);
       writeNullableBoolean(w.firstTimeFix(), out);
     } else if (signal instanceof Complaint c) {
-      out.writeUTF(c.complaintId());
+      writeText("complaint_id", c.complaintId(), out);
       writeInstant(c.raisedAt(), out);
     } else if (signal instanceof UsageSample u) {
       writeInstant(u.date(), out);
@@ -210,7 +215,7 @@ public final class StateLayout {
       out.writeDouble(c.arr());
       writeNullableInstant(c.renewalDate(), out);
     } else if (signal instanceof Metric m) {
-      out.writeUTF(m.name());
+      writeText("metric name", m.name(), out);
       out.writeDouble(m.value());
     } else if (signal instanceof RenewalOutcome r) {
       writeInstant(r.renewalDate(), out);
@@ -270,6 +275,31 @@ public final class StateLayout {
     throw new IllegalArgumentException(
         "signal: must be one of the signal types of chs-api to be kept in Flink state, was "
             + signal.getClass().getName());
+  }
+
+  /**
+   * Writes a string as {@link DataOutput#writeUTF} does, after checking its length, so that a
+   * string too long for the layout is refused with its field's name rather than a bare length.
+   */
+  private static void writeText(String field, String value, DataOutput out) throws IOException {
+    // A char takes at most 3 bytes, so only a string longer than a third of the limit is counted.
+    if (value.length() > MAX_TEXT_BYTES / 3) {
+      requireFits(field, value);
+    }
+    out.writeUTF(value);
+  }
+
+  private static void requireFits(String field, String value) throws UTFDataFormatException {
+    long length = 0;
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      length += c >= 0x0001 && c <= 0x007F ? 1 : c <= 0x07FF ? 2 : 3;
+    }
+    if (length > MAX_TEXT_BYTES) {
+      throw new UTFDataFormatException(field + ": must be at most " + MAX_TEXT_BYTES
+          + " bytes of modified UTF-8 to be kept in chs-flink state, was " + length
+          + " bytes, starting '" + value.substring(0, 20) + "'");
+    }
   }
 
   private static void writeInstant(Instant instant, DataOutput out) throws IOException {
