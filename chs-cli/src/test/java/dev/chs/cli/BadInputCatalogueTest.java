@@ -24,10 +24,12 @@ import org.junit.jupiter.api.Test;
  * path.
  */
 class BadInputCatalogueTest {
+  /** The sections' prefixes of an id, which its number follows. */
+  private static final String SECTIONS = "(?:API|MODEL|CSV|SPARK|FLINK)";
   /** An entry's row in the catalogue: its id in the first cell of a table row. */
-  private static final Pattern ENTRY = Pattern.compile("^\\| ((?:API|MODEL|CSV)-\\d{2}) \\|",
-      Pattern.MULTILINE);
-  private static final Pattern TAG = Pattern.compile("@Tag\\(\"((?:API|MODEL|CSV)-\\d+)\"\\)");
+  private static final Pattern ENTRY =
+      Pattern.compile("^\\| (" + SECTIONS + "-\\d{2}) \\|", Pattern.MULTILINE);
+  private static final Pattern TAG = Pattern.compile("@Tag\\(\"(" + SECTIONS + "-\\d+)\"\\)");
 
   private static final Path ROOT = root();
 
@@ -61,12 +63,12 @@ class BadInputCatalogueTest {
   @Test
   void readsIdsFromTableRowsAndTagsFromAnnotationsOnly() {
     String catalogue = "| id | bad value |\n| --- | --- |\n| CSV-07 | header |\n"
-        + "see CSV-08 in a sentence\n| MODEL-01 | bytes |\n";
+        + "see CSV-08 in a sentence\n| MODEL-01 | bytes |\n| SPARK-02 | kind |\n";
     String source = "@Test\n@Tag(\"CSV-07\")\nvoid a() {}\n// CSV-09 in a comment\n"
-        + "@Tag(\"slow\")\n@Tag(\"API-03\")\n";
+        + "@Tag(\"slow\")\n@Tag(\"API-03\")\n@Tag(\"FLINK-01\")\n";
 
-    assertThat(idsIn(catalogue)).containsExactly("CSV-07", "MODEL-01");
-    assertThat(tagsIn(source)).containsExactly("CSV-07", "API-03");
+    assertThat(idsIn(catalogue)).containsExactly("CSV-07", "MODEL-01", "SPARK-02");
+    assertThat(tagsIn(source)).containsExactly("CSV-07", "API-03", "FLINK-01");
   }
 
   private static List<String> entries() throws IOException {
