@@ -20,8 +20,11 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DecimalType;
+import org.apache.spark.sql.types.NumericType;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The signals of a portfolio as one DataFrame, the <em>signal frame</em>, built from DataFrames
@@ -92,6 +95,8 @@ public final class SignalFrames {
   private static final Pattern DECIMAL =
       Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
   private static final Pattern WHOLE = Pattern.compile("-?\\d+");
+  private static final Set<DataType> INTEGERS = Set.of(
+      DataTypes.ByteType, DataTypes.ShortType, DataTypes.IntegerType, DataTypes.LongType);
   private static final List<String> CSV_FILES = List.of("contracts.csv", "cases.csv",
       "work_orders.csv", "complaints.csv", "usage.csv", "sentiment.csv", "metrics.csv");
 
@@ -450,10 +455,46 @@ public final class SignalFrames {
     return functions.udf(parse, DataTypes.BooleanType).apply(col(column));
   }
 
+  /**
+   * Returns a count column as longs. Integers are cast; a column that can hold a fraction is
+   * checked value by value, so that a fraction or a value beyond 64 bits fails naming the column
+   * rather than being cut off or wrapped; text is parsed as the CSV reader parses it.
+   */
   private static Column whole(Dataset<Row> source, String column) {
     DataType type = typeOf(source, column);
-    if (!type.equals(DataTypes.StringType)) {
+    if (INTEGERS.contains(type)) {
       return col(column).cast(DataTypes.LongType);
+    }
+    if (type instanceof DecimalType) {
+      UDF1<java.math.BigDecimal, Long> exact = decimal -> {
+        if (decimal == null) {
+          return null;
+        }
+        try {
+          return decimal.longValueExact();
+        } catch (ArithmeticException e) {
+          throw notWhole(column, decimal.toPlainString(), e);
+        }
+      };
+      return functions.udf(exact, DataTypes.LongType).apply(col(column));
+    }
+    if (type.equals(DataTypes.DoubleType) || type.equals(DataTypes.FloatType)) {
+      UDF1<Double, Long> exact = number -> {
+        if (number == null) {
+          return null;
+        }
+        // 2^63 is a double, and every double below it in magnitude that has no fraction is a long.
+        if (number != Math.rint(number) || !(Math.abs(number) < 0x1p63 || number == -0x1p63)) {
+          throw notWhole(column, String.valueOf(number), null);
+        }
+        return (long) (double) number;
+      };
+      return functions.udf(exact, DataTypes.LongType).apply(
+          col(column).cast(DataTypes.DoubleType));
+    }
+    if (!type.equals(DataTypes.StringType)) {
+      throw new IllegalArgumentException(
+          "column '" + column + "': must be a number or a string, was " + type);
     }
     UDF1<String, Long> parse = text -> {
       if (text == null || text.isEmpty()) {
@@ -475,10 +516,20 @@ public final class SignalFrames {
     return functions.udf(parse, DataTypes.LongType).apply(col(column));
   }
 
+  private static IllegalArgumentException notWhole(
+      String column, String value, @Nullable ArithmeticException cause) {
+    return new IllegalArgumentException(column + ": must be a whole number from " + Long.MIN_VALUE
+        + " to " + Long.MAX_VALUE + ", was " + value, cause);
+  }
+
   private static Column number(Dataset<Row> source, String column) {
     DataType type = typeOf(source, column);
-    if (!type.equals(DataTypes.StringType)) {
+    if (type instanceof NumericType) {
       return col(column).cast(DataTypes.DoubleType);
+    }
+    if (!type.equals(DataTypes.StringType)) {
+      throw new IllegalArgumentException(
+          "column '" + column + "': must be a number or a string, was " + type);
     }
     UDF1<String, Double> parse = text -> {
       if (text == null || text.isEmpty()) {

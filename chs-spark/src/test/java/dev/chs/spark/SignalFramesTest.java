@@ -3,6 +3,7 @@ package dev.chs.spark;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
@@ -146,22 +148,64 @@ class SignalFramesTest {
 
   @Test
   @Tag("SPARK-03")
-  void countColumnsOfDoubles_areCastBySpark_truncatingFractionsAndFailingOnOverflow() {
-    StructType typed = new StructType().add("account_id", DataTypes.StringType)
+  void countColumnsThatCanHoldAFraction_takeWholeValues_andRefuseAFractionOrAValueBeyond64Bits() {
+    StructType doubles = usageOf(DataTypes.DoubleType);
+    StructType decimals = usageOf(DataTypes.createDecimalType(30, 2));
+
+    Row whole = usage(doubles, 2.0, 10.0).frame().first();
+    Row exact = usage(decimals, new BigDecimal("9007199254740993.00"), BigDecimal.TEN)
+        .frame().first();
+
+    assertThat(whole.<Long>getAs("active_users")).isEqualTo(2L);
+    assertThat(exact.<Long>getAs("active_users")).isEqualTo(9007199254740993L);
+    assertThatThrownBy(() -> usage(doubles, 2.5, 10.0).frame().collect())
+        .isInstanceOf(SparkException.class)
+        .hasStackTraceContaining("active_users: must be a whole number from -9223372036854775808"
+            + " to 9223372036854775807, was 2.5");
+    assertThatThrownBy(() -> usage(doubles, 2.0, 1e30).frame().collect())
+        .isInstanceOf(SparkException.class)
+        .hasStackTraceContaining("licensed_users: must be a whole number from"
+            + " -9223372036854775808 to 9223372036854775807, was 1.0E30");
+    assertThatThrownBy(() -> usage(decimals, new BigDecimal("0.50"), BigDecimal.TEN)
+        .frame().collect())
+        .isInstanceOf(SparkException.class)
+        .hasStackTraceContaining("active_users: must be a whole number from"
+            + " -9223372036854775808 to 9223372036854775807, was 0.50");
+  }
+
+  @Test
+  @Tag("SPARK-03")
+  void countColumnOfATypeThatIsNoNumber_isRefusedAtOnce() {
+    StructType booleans = usageOf(DataTypes.BooleanType);
+
+    assertThatThrownBy(() -> usage(booleans, true, true))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("column 'active_users': must be a number or a string, was BooleanType");
+  }
+
+  @Test
+  @Tag("SPARK-03")
+  void numberColumnOfATypeThatIsNoNumber_isRefusedAtOnce_aMetricsColumnIncluded() {
+    StructType types = new StructType().add("account_id", DataTypes.StringType)
+        .add("cloud", DataTypes.StringType).add("renewed", DataTypes.BooleanType);
+    Dataset<Row> metrics = spark.createDataFrame(
+        List.<Row>of(RowFactory.create("A-1", "sales", true)), types);
+
+    assertThatThrownBy(() -> SignalFrames.builder(spark).metrics(metrics))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("column 'renewed': must be a number or a string, was BooleanType");
+  }
+
+  private static StructType usageOf(DataType counts) {
+    return new StructType().add("account_id", DataTypes.StringType)
         .add("cloud", DataTypes.StringType).add("date", DataTypes.StringType)
-        .add("active_users", DataTypes.DoubleType).add("licensed_users", DataTypes.DoubleType);
-    Dataset<Row> fraction = spark.createDataFrame(
-        List.<Row>of(RowFactory.create("A-1", "sales", "2026-11-01", 2.5, 10.0)), typed);
-    Dataset<Row> huge = spark.createDataFrame(
-        List.<Row>of(RowFactory.create("A-1", "sales", "2026-11-01", 2.0, 1e30)), typed);
+        .add("active_users", counts).add("licensed_users", counts);
+  }
 
-    Row row = SignalFrames.builder(spark).usage(fraction).build().frame().first();
-
-    assertThat(row.<Long>getAs("active_users")).isEqualTo(2L);
-    assertThatThrownBy(() -> SignalFrames.builder(spark).usage(huge).build().frame().collect())
-        .isInstanceOf(org.apache.spark.SparkArithmeticException.class)
-        .hasMessageContaining("[CAST_OVERFLOW] The value 1.0E30D of the type \"DOUBLE\" cannot"
-            + " be cast to \"BIGINT\" due to an overflow");
+  private SignalFrames usage(StructType type, Object active, Object licensed) {
+    return SignalFrames.builder(spark).usage(spark.createDataFrame(
+        List.<Row>of(RowFactory.create("A-1", "sales", "2026-11-01", active, licensed)), type))
+        .build();
   }
 
   @Test
