@@ -1,5 +1,6 @@
 package dev.chs.flink;
 
+import dev.chs.api.Checks;
 import dev.chs.api.kpi.Kpi;
 import dev.chs.api.signal.Signal;
 import dev.chs.core.model.HealthModel;
@@ -324,9 +325,14 @@ public final class HealthScoring {
      *
      * @param types the types; may be empty
      * @return this builder
+     * @throws NullPointerException if {@code types} is null or holds null
      * @since 0.1.0
      */
     public Builder sources(Set<Class<? extends Signal>> types) {
+      Checks.requireNonNull("sources", types);
+      if (types.contains(null)) {
+        throw new NullPointerException("sources: must not hold null, was " + types);
+      }
       List<Class<? extends Signal>> sorted = new ArrayList<>(types);
       sorted.sort((a, b) -> a.getName().compareTo(b.getName()));
       this.sources = sorted;

@@ -3,7 +3,10 @@ package dev.chs.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.chs.api.signal.Signal;
 import java.time.Duration;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +92,19 @@ class BadSettingsTest {
     assertThatThrownBy(() -> HealthScoring.builder(SampleSignals.MODEL).uid("  ").build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("uid: must not be blank, was '  '");
+  }
+
+  @Test
+  void sourcesThatAreNullOrHoldNull_areRefused_namingTheSetting() {
+    Set<Class<? extends Signal>> withNull = new HashSet<>();
+    withNull.add(null);
+
+    assertThatThrownBy(() -> HealthScoring.builder(SampleSignals.MODEL).sources(null))
+        .isExactlyInstanceOf(NullPointerException.class)
+        .hasMessage("sources: must not be null");
+    assertThatThrownBy(() -> HealthScoring.builder(SampleSignals.MODEL).sources(withNull))
+        .isExactlyInstanceOf(NullPointerException.class)
+        .hasMessage("sources: must not hold null, was [null]");
   }
 
   @Test

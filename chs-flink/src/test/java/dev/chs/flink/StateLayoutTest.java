@@ -191,7 +191,7 @@ class StateLayoutTest {
 
   @Test
   @Tag("FLINK-12")
-  void truncatedBytes_areAnEndOfFile_andAnEmptyId_isTheIdsOwnError() throws IOException {
+  void truncatedBytes_areAnEndOfFile_andAnEmptyId_isPossibleCorruption() throws IOException {
     byte[] golden = golden("timed-signal-v1.hex");
     byte[] truncated = Arrays.copyOf(golden, golden.length - 1);
     assertThatThrownBy(() -> read(TimedSignalSerializer.INSTANCE, truncated))
@@ -202,8 +202,9 @@ class StateLayoutTest {
     System.arraycopy(golden, 0, emptyAccount, 0, 10);
     System.arraycopy(golden, 18, emptyAccount, 12, golden.length - 18);
     assertThatThrownBy(() -> read(TimedSignalSerializer.INSTANCE, emptyAccount))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("account_id: must not be empty, was ''");
+        .isInstanceOf(IOException.class)
+        .hasMessage("chs-flink state, possible corruption: signal of type 1: account_id: must not"
+            + " be empty, was ''");
   }
 
   @Test

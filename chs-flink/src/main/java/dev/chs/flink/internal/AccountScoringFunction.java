@@ -268,7 +268,9 @@ public final class AccountScoringFunction
     try {
       aggregator.add(signal);
     } catch (IllegalArgumentException e) {
-      // Only a metric given two values is refused; neither value may win by order of arrival.
+      // A metric that stands for a KPI's value and came again with another value is refused:
+      // the value that arrived first counts (FLINK-08). A store that refuses room for a new pair
+      // (API-37) lands here too. Either way the signal is left out and the refusal logged.
       String what = signal instanceof Metric m ? "metric '" + m.name() + "'" : "signal";
       failureLog.signalRefused(key, what, e);
     }

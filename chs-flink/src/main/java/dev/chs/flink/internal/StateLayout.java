@@ -226,9 +226,11 @@ public final class StateLayout {
   private static TimedSignal readSignal(DataInput in) throws IOException {
     long eventTime = in.readLong();
     int tag = in.readUnsignedByte();
-    AccountId account = new AccountId(in.readUTF());
-    CloudId cloud = CloudId.of(in.readUTF());
+    String accountId = in.readUTF();
+    String cloudName = in.readUTF();
     try {
+      AccountId account = new AccountId(accountId);
+      CloudId cloud = CloudId.of(cloudName);
       return new TimedSignal(eventTime, readBody(tag, account, cloud, in));
     } catch (IllegalArgumentException e) {
       throw corrupt("signal of type " + tag + ": " + e.getMessage());
