@@ -10,11 +10,6 @@ import dev.chs.core.score.AccountHealth;
 import dev.chs.core.score.CloudHealth;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -26,24 +21,7 @@ class FailingKpiTest {
     HealthModel model =
         SampleSignals.MODEL.toBuilder().kpi(new ExplodingKpi(), 0.05).build();
     List<Signal> log = SampleSignals.changeLog(SampleSignals.finalRecords(3));
-    List<LogRecord> warnings = new CopyOnWriteArrayList<>();
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-          warnings.add(record);
-        }
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    Logger logger = Logger.getLogger("dev.chs.flink");
-    logger.addHandler(handler);
-    try {
+    try (Warnings warnings = Warnings.capture()) {
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       env.setParallelism(1);
       CollectingSink<AccountHealth> scores = CollectingSink.named("failing-kpi");
@@ -67,14 +45,12 @@ class FailingKpiTest {
       }
       assertThat(scores.records()).hasSizeGreaterThan(100);
       assertThat(failed).isGreaterThan(100);
-      assertThat(warnings).hasSize(1);
-      assertThat(warnings.get(0).getMessage())
+      assertThat(warnings.messages()).hasSize(1);
+      assertThat(warnings.messages().get(0))
           .startsWith("KPI 'exploding' failed for account A-000")
           .endsWith(": java.lang.IllegalStateException: exploding: a sentiment sample; the KPI"
               + " is not applicable wherever it fails, and further failures of this KPI with"
               + " this exception type are not logged");
-    } finally {
-      logger.removeHandler(handler);
     }
   }
 }

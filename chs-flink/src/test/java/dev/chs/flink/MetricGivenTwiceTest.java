@@ -16,11 +16,6 @@ import dev.chs.core.score.AccountHealth;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -76,24 +71,7 @@ class MetricGivenTwiceTest {
   private record Run(List<AccountHealth> scores, List<String> warnings) {}
 
   private static Run run(HealthModel model, List<Signal> stream, String name) throws Exception {
-    List<String> warnings = new CopyOnWriteArrayList<>();
-    Handler handler = new Handler() {
-      @Override
-      public void publish(LogRecord record) {
-        if (record.getLevel().intValue() >= Level.WARNING.intValue()) {
-          warnings.add(record.getMessage());
-        }
-      }
-
-      @Override
-      public void flush() {}
-
-      @Override
-      public void close() {}
-    };
-    Logger logger = Logger.getLogger("dev.chs.flink");
-    logger.addHandler(handler);
-    try {
+    try (Warnings warnings = Warnings.capture()) {
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
       env.setParallelism(1);
       CollectingSink<AccountHealth> sink = CollectingSink.named(name);
@@ -102,9 +80,7 @@ class MetricGivenTwiceTest {
               "signals"))
           .scores().sinkTo(sink);
       LocalCluster.execute(env);
-      return new Run(sink.records(), List.copyOf(warnings));
-    } finally {
-      logger.removeHandler(handler);
+      return new Run(sink.records(), warnings.messages());
     }
   }
 
