@@ -66,6 +66,14 @@ final class BacktestCommand extends LearnCommand {
   Format format;
 
   @Override
+  void checkOptions() {
+    if (split == Split.TIME && spec.commandLine().getParseResult().hasMatchedOption("--folds")) {
+      throw new IllegalArgumentException("--folds: only with --split kfold, which has folds; was "
+          + folds + " with --split time");
+    }
+  }
+
+  @Override
   void learn(RenewalData renewals, PrintWriter out, PrintWriter err) {
     FitOptions options = FitOptions.DEFAULT.withSeed(seed);
     BacktestReport report = split == Split.KFOLD

@@ -87,6 +87,10 @@ abstract class DataSetCommand implements Callable<Integer> {
           "--data: must be a data-set folder, was '" + run.data + "'"
               + (Files.exists(run.data) ? " (a file)" : " (missing)"));
     }
+    if (out != null) {
+      checkOutput("--out", out);
+    }
+    checkOutput("--rejects", rejectsFile);
     if (out != null && out.toAbsolutePath().normalize()
         .equals(rejectsFile.toAbsolutePath().normalize())) {
       throw new IllegalArgumentException(
@@ -103,6 +107,28 @@ abstract class DataSetCommand implements Callable<Integer> {
     }
     try (Writer file = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
       write(portfolio, file);
+    }
+  }
+
+  /**
+   * Checks that an option names a file that can be created or replaced: not a folder, and in a
+   * folder that exists. Commands call it before they read anything, so that a mistyped path
+   * costs no run.
+   *
+   * @param option the option's name, such as {@code --out}
+   * @param file the file it names
+   * @throws IllegalArgumentException naming the option and the file, if it is a folder or its
+   *     folder is missing
+   */
+  static void checkOutput(String option, Path file) {
+    if (Files.isDirectory(file)) {
+      throw new IllegalArgumentException(
+          option + ": must name a file, was '" + file + "' (a folder)");
+    }
+    Path folder = file.toAbsolutePath().normalize().getParent();
+    if (folder != null && !Files.isDirectory(folder)) {
+      throw new IllegalArgumentException(option + ": must name a file in an existing folder, was '"
+          + file + "' (no folder " + folder + ")");
     }
   }
 

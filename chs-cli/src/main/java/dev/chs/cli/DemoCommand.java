@@ -60,6 +60,14 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     String summary = ReadCounts.NONE.summaryLine();
     try {
+      DataSetCommand.checkOutput("--out", out);
+    } catch (IllegalArgumentException e) {
+      err.println("chs: " + e.getMessage());
+      err.println(summary);
+      err.flush();
+      return ExitCodes.USAGE;
+    }
+    try {
       HealthModel model = ModelFile.defaultModel(ChsCommand.registry());
       ScoredPortfolio portfolio = PortfolioRun.of(model, PortfolioGenerator.DEFAULT_END)
           .withMonthlyHistory(ReportCommand.HISTORY_MONTHS)

@@ -43,6 +43,20 @@ final class FitCommand extends LearnCommand {
   long seed;
 
   @Override
+  void checkOptions() {
+    if (out == null) {
+      return;
+    }
+    DataSetCommand.checkOutput("--out", out);
+    try {
+      ModelFile.Format.of(out);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--out: must end in .yaml, .yml or .json to tell the"
+          + " model file's format, was '" + out + "'", e);
+    }
+  }
+
+  @Override
   void learn(RenewalData renewals, PrintWriter stdout, PrintWriter err) throws IOException {
     ModelFile.Format format = out == null ? ModelFile.Format.YAML : ModelFile.Format.of(out);
     FittedModel fitted = RenewalFitter.fit(renewals, FitOptions.DEFAULT.withSeed(seed));

@@ -4,6 +4,7 @@ import dev.chs.cli.generate.GeneratedPortfolio;
 import dev.chs.cli.generate.PortfolioGenerator;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
@@ -62,6 +63,10 @@ final class GenerateCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
+      if (Files.exists(out) && !Files.isDirectory(out)) {
+        throw new IllegalArgumentException("--out: must be a folder, or missing so that it is"
+            + " created, was '" + out + "' (a file)");
+      }
       GeneratedPortfolio written = PortfolioGenerator.generate(accounts, seed, out, end);
       for (Map.Entry<String, Long> file : written.rows().entrySet()) {
         stdout.printf(Locale.ROOT, "%-16s %,12d rows%n", file.getKey(), file.getValue());

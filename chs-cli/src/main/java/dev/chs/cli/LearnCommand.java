@@ -88,6 +88,13 @@ abstract class LearnCommand implements Callable<Integer> {
    */
   abstract void learn(RenewalData renewals, PrintWriter out, PrintWriter err) throws IOException;
 
+  /**
+   * Checks the command's own options before the data set is read; by default none.
+   *
+   * @throws IllegalArgumentException naming the option, its value and what was expected
+   */
+  void checkOptions() {}
+
   @Override
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
@@ -99,6 +106,8 @@ abstract class LearnCommand implements Callable<Integer> {
         throw new IllegalArgumentException(
             "--data: must be a data-set folder, was '" + data + "'");
       }
+      DataSetCommand.checkOutput("--rejects", rejects);
+      checkOptions();
       KpiRegistry registry = ChsCommand.registry();
       HealthModel given = model == null ? null : ModelFile.read(model, registry);
       Read read = read();

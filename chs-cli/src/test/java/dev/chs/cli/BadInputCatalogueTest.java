@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
  */
 class BadInputCatalogueTest {
   /** The sections' prefixes of an id, which its number follows. */
-  private static final String SECTIONS = "(?:API|MODEL|CSV|SPARK|FLINK)";
+  private static final String SECTIONS = "(?:API|MODEL|CSV|CLI|SPARK|FLINK)";
   /** An entry's row in the catalogue: its id in the first cell of a table row. */
   private static final Pattern ENTRY =
       Pattern.compile("^\\| (" + SECTIONS + "-\\d{2}) \\|", Pattern.MULTILINE);
@@ -63,12 +63,13 @@ class BadInputCatalogueTest {
   @Test
   void readsIdsFromTableRowsAndTagsFromAnnotationsOnly() {
     String catalogue = "| id | bad value |\n| --- | --- |\n| CSV-07 | header |\n"
-        + "see CSV-08 in a sentence\n| MODEL-01 | bytes |\n| SPARK-02 | kind |\n";
+        + "see CSV-08 in a sentence\n| MODEL-01 | bytes |\n| SPARK-02 | kind |\n"
+        + "| CLI-03 | number |\n| CLIX-01 | not a section |\n";
     String source = "@Test\n@Tag(\"CSV-07\")\nvoid a() {}\n// CSV-09 in a comment\n"
-        + "@Tag(\"slow\")\n@Tag(\"API-03\")\n@Tag(\"FLINK-01\")\n";
+        + "@Tag(\"slow\")\n@Tag(\"API-03\")\n@Tag(\"FLINK-01\")\n@Tag(\"CLI-12\")\n";
 
-    assertThat(idsIn(catalogue)).containsExactly("CSV-07", "MODEL-01", "SPARK-02");
-    assertThat(tagsIn(source)).containsExactly("CSV-07", "API-03", "FLINK-01");
+    assertThat(idsIn(catalogue)).containsExactly("CSV-07", "MODEL-01", "SPARK-02", "CLI-03");
+    assertThat(tagsIn(source)).containsExactly("CSV-07", "API-03", "FLINK-01", "CLI-12");
   }
 
   private static List<String> entries() throws IOException {

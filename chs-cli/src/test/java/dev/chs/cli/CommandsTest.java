@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -120,6 +121,7 @@ class CommandsTest {
   }
 
   @Test
+  @Tag("CLI-04")
   void generate_badAccountCount_exits2() {
     Chs.Run run = Chs.run("generate", "--accounts", "0", "--out", temp.toString());
 

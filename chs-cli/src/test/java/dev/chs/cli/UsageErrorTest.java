@@ -31,6 +31,7 @@ class UsageErrorTest {
   }
 
   @Test
+  @Tag("CLI-01")
   void score_withoutData_exits2NamingTheOption() throws IOException {
     Chs.Run run = score("--as-of", "2026-07-01");
 

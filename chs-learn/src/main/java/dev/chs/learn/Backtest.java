@@ -81,7 +81,8 @@ public final class Backtest {
    * @param seed the seed of the folds; fitting uses {@code options} with this seed too
    * @param options the fit settings of the learned model
    * @return the report
-   * @throws IllegalArgumentException if {@code folds} is out of range
+   * @throws IllegalArgumentException if {@code folds} is out of range, or the data have no source
+   *     model and every column is constant or empty on a fold's training rows
    * @throws NullPointerException if an argument is null
    */
   public static BacktestReport crossValidate(
@@ -118,7 +119,8 @@ public final class Backtest {
    * @return the report
    * @throws IllegalArgumentException if the share is out of range, or the split leaves no test
    *     rows, or training rows without both outcomes (for example when every renewal has the same
-   *     date, as in snapshot data)
+   *     date, as in snapshot data), or the data have no source model and every column is
+   *     constant or empty on the training rows
    * @throws NullPointerException if an argument is null
    */
   public static BacktestReport timeSplit(RenewalData data, double testShare, FitOptions options) {
@@ -234,8 +236,8 @@ public final class Backtest {
       any = true;
     }
     if (!any) {
-      throw new IllegalArgumentException(
-          "data: every column is constant or empty on the training rows " + training.columns());
+      throw new IllegalArgumentException("data: must have a column that varies on the training"
+          + " rows, but each of " + training.columns() + " is constant or empty there");
     }
     return builder.build();
   }

@@ -301,12 +301,16 @@ public sealed interface Calibration permits Calibration.Platt, Calibration.Isoto
      * @param intercept the intercept of the map from score to {@code z}; finite
      * @param slope the slope of that map; finite and above 0
      * @return the calibration on the score's scale
-     * @throws IllegalArgumentException if the slope is not above 0
+     * @throws IllegalArgumentException if the slope is not a finite number above 0, or the
+     *     intercept is not finite
      */
     public Isotonic rescaled(double intercept, double slope) {
-      if (!(slope > 0 && Double.isFinite(slope)) || !Double.isFinite(intercept)) {
+      if (!(slope > 0 && Double.isFinite(slope))) {
+        throw new IllegalArgumentException("slope: must be a finite number > 0, was " + slope);
+      }
+      if (!Double.isFinite(intercept)) {
         throw new IllegalArgumentException(
-            "slope: must be a finite number > 0, was " + slope + " (intercept " + intercept + ")");
+            "intercept: must be a finite number, was " + intercept);
       }
       List<Double> knots = new ArrayList<>(scores.size());
       for (double z : scores) {

@@ -1,5 +1,6 @@
 package dev.chs.learn;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +14,7 @@ import dev.chs.core.model.HealthModel;
 import dev.chs.core.model.MetricKpi;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -164,5 +166,66 @@ class LearnBadInputTest {
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage("model: KPIs [churn_risk] have no column in the metrics, whose columns are"
             + " [nps]");
+  }
+
+  @Test
+  @Tag("API-41")
+  void aBacktestRefusesTrainingRowsWhoseColumnsAreAllConstantOrEmpty() {
+    List<RenewalData.Renewal> rows = new ArrayList<>();
+    double[][] values = new double[40][];
+    for (int r = 0; r < 40; r++) {
+      rows.add(new RenewalData.Renewal(AccountId.of("A-" + r), CloudId.ACCOUNT_WIDE,
+          ROW.renewalDate(), r % 3 != 0));
+      values[r] = new double[] {1, Double.NaN};
+    }
+    RenewalData flat = RenewalData.of("flat", List.of("x", "y"), Map.of(), rows, values);
+
+    assertThatThrownBy(() -> Backtest.crossValidate(flat, 2, 7, FitOptions.DEFAULT))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("data: must have a column that varies on the training rows, but each of"
+            + " [x, y] is constant or empty there");
+  }
+
+  @Test
+  @Tag("API-42")
+  void renewalDataRefusesToDropEveryColumn() {
+    RenewalData data = RenewalData.of("d", List.of("x", "y"), Map.of(), List.of(ROW),
+        new double[][] {{1, 2}});
+
+    assertThatThrownBy(() -> data.without(List.of("x", "y", "z")))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("dropped: must leave at least one of the columns [x, y], was [x, y, z]");
+    assertThat(data.without(List.of("y", "z")).columns()).containsExactly("x");
+  }
+
+  @Test
+  @Tag("API-43")
+  void predictionsRefuseAModelWithAKpiThatHasNoColumn() {
+    HealthModel model = HealthModel.builder()
+        .kpi(new MetricKpi("x", Direction.HIGHER_IS_BETTER, new Curve.Linear(0, 1)), 1)
+        .kpi(new MetricKpi("nps", Direction.HIGHER_IS_BETTER, new Curve.Linear(-100, 100)), 1)
+        .build();
+    RenewalData data = RenewalData.of("d", List.of("x", "y"), Map.of(), List.of(ROW),
+        new double[][] {{1, 2}});
+
+    assertThatThrownBy(() -> Predictions.scores(model, data))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("model: KPI 'nps' has no column in the data, whose columns are [x, y]");
+  }
+
+  @Test
+  @Tag("API-44")
+  void anIsotonicCalibrationIsRescaledOnlyByAFiniteSlopeAboveZero() {
+    Calibration.Isotonic onLogOdds =
+        new Calibration.Isotonic(List.of(-1.0, 1.0), List.of(0.2, 0.8));
+
+    for (double slope : new double[] {0, -0.04, Double.NaN, Double.POSITIVE_INFINITY}) {
+      assertThatThrownBy(() -> onLogOdds.rescaled(-2, slope))
+          .isExactlyInstanceOf(IllegalArgumentException.class)
+          .hasMessage("slope: must be a finite number > 0, was " + slope);
+    }
+    assertThatThrownBy(() -> onLogOdds.rescaled(Double.NaN, 0.04))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("intercept: must be a finite number, was NaN");
   }
 }

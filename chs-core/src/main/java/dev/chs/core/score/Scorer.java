@@ -418,6 +418,14 @@ public final class Scorer {
    */
   public AccountHealth rollUp(AccountId account, Instant asOf, Collection<CloudHealth> clouds) {
     List<CloudHealth> sorted = new ArrayList<>(clouds);
+    for (CloudHealth cloud : sorted) {
+      AccountId owner = cloud.score().account();
+      if (!owner.equals(account)) {
+        throw new IllegalArgumentException("clouds of account '" + account + "': each must be a"
+            + " score of that account, was one of account '" + owner + "' for cloud '"
+            + cloud.cloud() + "'");
+      }
+    }
     sorted.sort(BY_CLOUD);
     for (int i = 1; i < sorted.size(); i++) {
       if (sorted.get(i).cloud().equals(sorted.get(i - 1).cloud())) {

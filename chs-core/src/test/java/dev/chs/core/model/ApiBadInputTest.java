@@ -7,8 +7,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.chs.api.AccountId;
 import dev.chs.api.Band;
 import dev.chs.api.CloudId;
+import dev.chs.api.HealthScore;
 import dev.chs.api.kpi.KpiValue;
 import dev.chs.core.plugin.KpiRegistry;
+import dev.chs.core.score.CloudHealth;
 import dev.chs.core.score.ColumnarScorer;
 import dev.chs.core.score.Scorer;
 import java.io.IOException;
@@ -17,8 +19,10 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,5 +152,35 @@ class ApiBadInputTest {
             new double[2], new Band[2]))
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage("scores: must hold at least 2 rows, held 1");
+  }
+
+  @Test
+  @Tag("API-40")
+  void aRollUpRefusesOneCloudGivenTwice() {
+    Scorer scorer = Scorer.of(HealthModel.builder().kpi(first, 1).build());
+    HealthScore unscored = scorer.score(ACME, SALES, List.of());
+    CloudHealth sales = new CloudHealth(unscored, 100, OptionalDouble.empty(),
+        OptionalDouble.empty());
+    Instant asOf = Instant.parse("2026-07-01T00:00:00Z");
+
+    assertThatThrownBy(() -> scorer.rollUp(ACME, asOf, List.of(sales, sales)))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("clouds of account 'acme': each cloud at most once expected, 'sales'"
+            + " appears twice");
+    assertThat(scorer.rollUp(ACME, asOf, List.of(sales)).clouds()).containsExactly(sales);
+  }
+
+  @Test
+  @Tag("API-40")
+  void aRollUpRefusesTheHealthOfAnotherAccount() {
+    Scorer scorer = Scorer.of(HealthModel.builder().kpi(first, 1).build());
+    CloudHealth other = new CloudHealth(scorer.score(AccountId.of("globex"), SALES, List.of()),
+        100, OptionalDouble.empty(), OptionalDouble.empty());
+
+    assertThatThrownBy(() -> scorer.rollUp(ACME, Instant.parse("2026-07-01T00:00:00Z"),
+        List.of(other)))
+        .isExactlyInstanceOf(IllegalArgumentException.class)
+        .hasMessage("clouds of account 'acme': each must be a score of that account, was one of"
+            + " account 'globex' for cloud 'sales'");
   }
 }
