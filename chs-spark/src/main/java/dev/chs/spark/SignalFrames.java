@@ -148,6 +148,7 @@ public final class SignalFrames {
           .option("mode", "FAILFAST")
           .option("encoding", "UTF-8")
           .csv(path);
+      csv = refuseMalformedText(csv, path);
       any = true;
       try {
         switch (file) {
@@ -398,6 +399,24 @@ public final class SignalFrames {
 
   private static Column nothing(DataType type) {
     return lit(null).cast(type);
+  }
+
+  /**
+   * Fails a row of a CSV file that held bytes that are not UTF-8. Spark's reader decodes each such
+   * byte as U+FFFD and reports nothing, so a cell that holds U+FFFD stops the action that reads it,
+   * naming the file, the column and the cell, as the CLI's reader stops at bytes that are not
+   * UTF-8.
+   */
+  private static Dataset<Row> refuseMalformedText(Dataset<Row> csv, String path) {
+    List<Column> checked = new ArrayList<>();
+    for (String name : csv.columns()) {
+      Column cell = col(name);
+      checked.add(functions.when(cell.contains("\uFFFD"), functions.raise_error(functions.concat(
+              lit(path + ": column '" + name + "': must be UTF-8 text; a byte that is not became"
+                  + " U+FFFD in '"), cell, lit("'"))))
+          .otherwise(cell).as(name));
+    }
+    return csv.select(checked.toArray(Column[]::new));
   }
 
   private static DataType typeOf(Dataset<Row> source, String column) {

@@ -88,14 +88,18 @@ class ReadCsvTest {
 
   @Test
   @Tag("SPARK-05")
-  void bytesThatAreNotUtf8_becomeReplacementCharacters_withoutAnError() throws IOException {
+  void bytesThatAreNotUtf8_stopTheJob_namingTheFileColumnAndCell() throws IOException {
     Path folder = SparkTests.tempFolder("chs-latin1");
     Files.write(folder.resolve("cases.csv"), (CASES_HEADER + "C-1,A-\u00e9,sales,2026-06-01,,\n")
         .getBytes(StandardCharsets.ISO_8859_1));
+    Path utf8 = SparkTests.tempFolder("chs-utf8");
+    Files.write(utf8.resolve("cases.csv"), (CASES_HEADER + "C-1,A-\u00e9,sales,2026-06-01,,\n")
+        .getBytes(StandardCharsets.UTF_8));
 
-    List<Row> rows = SignalFrames.readCsv(spark, folder.toString()).frame().collectAsList();
-
-    assertThat(rows).singleElement()
-        .extracting(row -> row.<String>getAs("account_id")).isEqualTo("A-\uFFFD");
+    assertThatThrownBy(() -> SignalFrames.readCsv(spark, folder.toString()).frame().collect())
+        .hasStackTraceContaining(folder.resolve("cases.csv") + ": column 'account_id': must be"
+            + " UTF-8 text; a byte that is not became U+FFFD in 'A-\uFFFD'");
+    assertThat(SignalFrames.readCsv(spark, utf8.toString()).frame().collectAsList())
+        .singleElement().extracting(row -> row.<String>getAs("account_id")).isEqualTo("A-\u00e9");
   }
 }
