@@ -28,11 +28,13 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.api.common.typeutils.TypeSerializerSchemaCompatibility;
 import org.apache.flink.api.common.typeutils.TypeSerializerSnapshot;
 import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -232,6 +234,23 @@ class StateLayoutTest {
         .hasMessageStartingWith("cloud: must be at most 65535 bytes of modified UTF-8 to be kept"
             + " in chs-flink state, was 80000 bytes, starting '\u00e9\u00e9");
     assertThat(SignalTimes.eventTime(usage)).isEqualTo(T.toEpochMilli());
+  }
+
+  @Test
+  @Tag("FLINK-13")
+  void aSignalWithAnIdTooLongForTheLayout_failsTheJobWhereItArrives() {
+    Signal complaint = new Complaint("K-" + "x".repeat(70_000), ACCOUNT, SALES, T);
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    env.setParallelism(1);
+    HealthScoring.builder(SampleSignals.MODEL).build()
+        .apply(env.fromData(List.of(complaint), TypeInformation.of(Signal.class)))
+        .scores().sinkTo(CollectingSink.named("too-long-id"));
+
+    assertThatThrownBy(() -> LocalCluster.execute(env))
+        .rootCause()
+        .isInstanceOf(UTFDataFormatException.class)
+        .hasMessageStartingWith("complaint_id: must be at most 65535 bytes of modified UTF-8 to"
+            + " be kept in chs-flink state, was 70002 bytes");
   }
 
   private static void assertCorrupt(byte[] bytes, String detail) {

@@ -135,6 +135,7 @@ public final class AccountScoringFunction
           "signal: must be one of the signal types of chs-api to be scored on Flink, was "
               + signal.getClass().getName());
     }
+    StateLayout.requireStorable(signal);
     long eventTime = SignalTimes.eventTime(signal);
     if (eventTime == SignalTimes.TIMELESS) {
       inbox.add(new TimedSignal(eventTime, signal));

@@ -112,6 +112,28 @@ public final class StateLayout {
         || signal instanceof Metric || signal instanceof RenewalOutcome;
   }
 
+  /**
+   * Checks that every string of a signal fits the layout, so that a signal that could not be kept
+   * in state fails where it arrives rather than when the state is next written.
+   *
+   * @param signal a signal that the layout {@link #supports}
+   * @throws UTFDataFormatException naming the field, if a string is longer than 65,535 bytes of
+   *     modified UTF-8
+   */
+  public static void requireStorable(Signal signal) throws UTFDataFormatException {
+    checkText("account_id", signal.account().value());
+    checkText("cloud", signal.cloud().value());
+    if (signal instanceof SupportCase c) {
+      checkText("case_id", c.caseId());
+    } else if (signal instanceof WorkOrder w) {
+      checkText("work_order_id", w.workOrderId());
+    } else if (signal instanceof Complaint c) {
+      checkText("complaint_id", c.complaintId());
+    } else if (signal instanceof Metric m) {
+      checkText("metric name", m.name());
+    }
+  }
+
   static void writeTimed(TimedSignal timed, DataOutput out) throws IOException {
     out.writeByte(VERSION);
     writeSignal(timed, out);
@@ -284,11 +306,15 @@ public final class StateLayout {
    * string too long for the layout is refused with its field's name rather than a bare length.
    */
   private static void writeText(String field, String value, DataOutput out) throws IOException {
+    checkText(field, value);
+    out.writeUTF(value);
+  }
+
+  private static void checkText(String field, String value) throws UTFDataFormatException {
     // A char takes at most 3 bytes, so only a string longer than a third of the limit is counted.
     if (value.length() > MAX_TEXT_BYTES / 3) {
       requireFits(field, value);
     }
-    out.writeUTF(value);
   }
 
   private static void requireFits(String field, String value) throws UTFDataFormatException {
