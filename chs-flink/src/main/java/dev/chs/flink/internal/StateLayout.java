@@ -209,22 +209,23 @@ public final class StateLayout {
 
   private static void writeSignal(TimedSignal timed, DataOutput out) throws IOException {
     Signal signal = timed.signal();
+    requireStorable(signal);
     out.writeLong(timed.eventTime());
     out.writeByte(tagOf(signal));
-    writeText("account_id", signal.account().value(), out);
-    writeText("cloud", signal.cloud().value(), out);
+    out.writeUTF(signal.account().value());
+    out.writeUTF(signal.cloud().value());
     if (signal instanceof SupportCase c) {
-      writeText("case_id", c.caseId(), out);
+      out.writeUTF(c.caseId());
       writeInstant(c.openedAt(), out);
       writeNullableInstant(c.closedAt(), out);
       writeNullableBoolean(c.firstContactResolution(), out);
     } else if (signal instanceof WorkOrder w) {
-      writeText("work_order_id", w.workOrderId(), out);
+      out.writeUTF(w.workOrderId());
       writeInstant(w.createdAt(), out);
       writeNullableInstant(w.completedAt(), out);
       writeNullableBoolean(w.firstTimeFix(), out);
     } else if (signal instanceof Complaint c) {
-      writeText("complaint_id", c.complaintId(), out);
+      out.writeUTF(c.complaintId());
       writeInstant(c.raisedAt(), out);
     } else if (signal instanceof UsageSample u) {
       writeInstant(u.date(), out);
@@ -237,7 +238,7 @@ public final class StateLayout {
       out.writeDouble(c.arr());
       writeNullableInstant(c.renewalDate(), out);
     } else if (signal instanceof Metric m) {
-      writeText("metric name", m.name(), out);
+      out.writeUTF(m.name());
       out.writeDouble(m.value());
     } else if (signal instanceof RenewalOutcome r) {
       writeInstant(r.renewalDate(), out);
