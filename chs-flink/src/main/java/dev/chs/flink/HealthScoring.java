@@ -265,8 +265,6 @@ public final class HealthScoring {
    * @since 0.1.0
    */
   public static final class Builder {
-    private static final Duration MAX_MILLIS = Duration.ofMillis(Long.MAX_VALUE);
-
     private final HealthModel model;
     private Duration allowedLateness = Duration.ZERO;
     private Duration emitEvery = Duration.ofDays(1);
@@ -370,7 +368,8 @@ public final class HealthScoring {
             + ", was " + emitEvery);
       }
       if (retention != null
-          && (retention.compareTo(model.window()) < 0 || retention.compareTo(MAX_MILLIS) > 0)) {
+          && (retention.compareTo(model.window()) < 0
+              || retention.compareTo(SignalTimes.LONGEST) > 0)) {
         errors.add("retention: must be at least the model's window (" + model.window()
             + ") and at most " + Long.MAX_VALUE + " milliseconds, was " + retention);
       }
@@ -385,7 +384,8 @@ public final class HealthScoring {
 
     /** Tells whether a duration is a whole number of milliseconds that a long holds. */
     private static boolean wholeMillis(Duration duration) {
-      return duration.toNanosPart() % 1_000_000 == 0 && duration.compareTo(MAX_MILLIS) <= 0;
+      return duration.toNanosPart() % 1_000_000 == 0
+          && duration.compareTo(SignalTimes.LONGEST) <= 0;
     }
   }
 }

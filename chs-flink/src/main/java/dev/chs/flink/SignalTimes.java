@@ -45,6 +45,9 @@ public final class SignalTimes {
    */
   public static final long TIMELESS = Long.MIN_VALUE;
 
+  /** The longest duration that a long of milliseconds holds, the bound of every time setting. */
+  static final Duration LONGEST = Duration.ofMillis(Long.MAX_VALUE);
+
   private SignalTimes() {}
 
   /**
@@ -114,7 +117,7 @@ public final class SignalTimes {
    */
   public static WatermarkStrategy<Signal> watermarks(Duration outOfOrderness) {
     if (outOfOrderness.isNegative()
-        || outOfOrderness.compareTo(Duration.ofMillis(Long.MAX_VALUE)) > 0) {
+        || outOfOrderness.compareTo(LONGEST) > 0) {
       throw new IllegalArgumentException("outOfOrderness: must be zero or more, at most "
           + Long.MAX_VALUE + " milliseconds, was " + outOfOrderness);
     }
