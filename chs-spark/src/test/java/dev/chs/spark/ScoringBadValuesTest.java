@@ -12,7 +12,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -26,7 +25,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScoringBadValuesTest {
   private static final StructType USAGE =
-      strings("account_id", "cloud", "date", "active_users", "licensed_users");
+      SparkTests.strings("account_id", "cloud", "date", "active_users", "licensed_users");
 
   private SparkSession spark;
   private ChsSpark chs;
@@ -42,7 +41,7 @@ class ScoringBadValuesTest {
   void metric_givenTwiceWithTwoValues_stopsTheScoring_namingBothValues() {
     Dataset<Row> metrics = spark.createDataFrame(List.of(
         RowFactory.create("A-1", "sales", "0.5"), RowFactory.create("A-1", "sales", "0.6")),
-        strings("account_id", "cloud", "sentiment"));
+        SparkTests.strings("account_id", "cloud", "sentiment"));
 
     assertThatThrownBy(() -> chs.scoreMetrics(metrics, SparkTests.AS_OF).collect())
         .isInstanceOf(SparkException.class)
@@ -76,7 +75,7 @@ class ScoringBadValuesTest {
   @Test
   @Tag("SPARK-21")
   void caseId_givenTwice_isNotChecked_andBothRowsCount() {
-    StructType cases = strings("case_id", "account_id", "cloud", "opened_at", "closed_at",
+    StructType cases = SparkTests.strings("case_id", "account_id", "cloud", "opened_at", "closed_at",
         "first_contact_resolution");
     Dataset<Row> twice = spark.createDataFrame(List.of(
         RowFactory.create("C-1", "A-1", "sales", "2026-11-01", "", ""),
@@ -92,7 +91,7 @@ class ScoringBadValuesTest {
   @Tag("SPARK-20")
   void kpiRows_withoutAColumnOfTheModel_areRefusedWhenScoringIsPlanned() {
     Dataset<Row> kpis = spark.createDataFrame(List.<Row>of(RowFactory.create("A-1", "sales")),
-        strings("account_id", "cloud"));
+        SparkTests.strings("account_id", "cloud"));
 
     assertThatThrownBy(() -> chs.scoreKpis(kpis, SparkTests.AS_OF))
         .isInstanceOf(AnalysisException.class)
@@ -104,7 +103,7 @@ class ScoringBadValuesTest {
   @Tag("SPARK-20")
   void scoreRows_withABandThatIsNoBand_stopTheTotals_namingTheRow() {
     Dataset<Row> metrics = spark.createDataFrame(List.<Row>of(
-        RowFactory.create("A-1", "sales", "0.5")), strings("account_id", "cloud", "sentiment"));
+        RowFactory.create("A-1", "sales", "0.5")), SparkTests.strings("account_id", "cloud", "sentiment"));
     Dataset<Row> scores = chs.scoreMetrics(metrics, SparkTests.AS_OF)
         .withColumn("score", functions.lit(50.0))
         .withColumn("band", functions.lit("GREAT"));
@@ -113,13 +112,5 @@ class ScoringBadValuesTest {
         .isExactlyInstanceOf(IllegalArgumentException.class)
         .hasMessage("band of account 'A-1', cloud 'sales': must be one of [HEALTHY, WATCH,"
             + " AT_RISK, CRITICAL], was 'GREAT'");
-  }
-
-  private static StructType strings(String... columns) {
-    StructType type = new StructType();
-    for (String column : columns) {
-      type = type.add(column, DataTypes.StringType);
-    }
-    return type;
   }
 }

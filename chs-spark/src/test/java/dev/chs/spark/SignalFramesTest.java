@@ -26,7 +26,7 @@ import org.junit.jupiter.api.TestInstance;
 /** Canonical DataFrames become signal frames by the library's rules, and bad rows stop the job. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SignalFramesTest {
-  private static final StructType CASES = strings("case_id", "account_id", "cloud", "opened_at",
+  private static final StructType CASES = SparkTests.strings("case_id", "account_id", "cloud", "opened_at",
       "closed_at", "first_contact_resolution");
 
   private SparkSession spark;
@@ -81,7 +81,7 @@ class SignalFramesTest {
   void usage_thatASignalRejects_stopsTheScoring_namingAccountColumnAndValue() {
     Dataset<Row> usage = spark.createDataFrame(List.<Row>of(
         RowFactory.create("A-7", "sales", "2026-11-01", "3", "0")),
-        strings("account_id", "cloud", "date", "active_users", "licensed_users"));
+        SparkTests.strings("account_id", "cloud", "date", "active_users", "licensed_users"));
     SignalFrames frames = SignalFrames.builder(spark).usage(usage).build();
 
     assertThatThrownBy(() -> chs.scores(frames, SparkTests.AS_OF).collect())
@@ -110,7 +110,7 @@ class SignalFramesTest {
   void metrics_becomeOneSignalPerCell_andEmptyCellsNone() {
     Dataset<Row> metrics = spark.createDataFrame(List.of(
         RowFactory.create("A-1", "", "0.4", ""), RowFactory.create("A-2", "sales", "", "")),
-        strings("account_id", "cloud", "sentiment", "nps"));
+        SparkTests.strings("account_id", "cloud", "sentiment", "nps"));
 
     List<Row> rows = SignalFrames.builder(spark).metrics(metrics).build().frame().collectAsList();
 
@@ -123,7 +123,7 @@ class SignalFramesTest {
   @Tag("SPARK-02")
   void metrics_withoutAnAccountIdColumn_areRefusedAtOnce_namingTheColumns() {
     Dataset<Row> metrics = spark.createDataFrame(List.<Row>of(RowFactory.create("A-1", "0.4")),
-        strings("account", "sentiment"));
+        SparkTests.strings("account", "sentiment"));
 
     assertThatThrownBy(() -> SignalFrames.builder(spark).metrics(metrics))
         .isExactlyInstanceOf(IllegalArgumentException.class)
@@ -242,10 +242,10 @@ class SignalFramesTest {
   void number_thatIsNotPlainDecimal_stopsTheJob_namingTheColumn() {
     Dataset<Row> contracts = spark.createDataFrame(
         List.<Row>of(RowFactory.create("A-1", "sales", "12k", "")),
-        strings("account_id", "cloud", "arr", "renewal_date"));
+        SparkTests.strings("account_id", "cloud", "arr", "renewal_date"));
     Dataset<Row> metrics = spark.createDataFrame(
         List.<Row>of(RowFactory.create("A-1", "sales", "Infinity")),
-        strings("account_id", "cloud", "churn_risk"));
+        SparkTests.strings("account_id", "cloud", "churn_risk"));
 
     assertThatThrownBy(() -> SignalFrames.builder(spark).contracts(contracts).build().frame()
         .collect())
@@ -286,10 +286,10 @@ class SignalFramesTest {
         RowFactory.create("C-1", "A-1", "*", "2026-06-30", "", "")), CASES);
     Dataset<Row> sentiment = spark.createDataFrame(List.<Row>of(
         RowFactory.create("A-1", "sales", "2026-06-30", "1.5")),
-        strings("account_id", "cloud", "observed_at", "score"));
+        SparkTests.strings("account_id", "cloud", "observed_at", "score"));
     Dataset<Row> contracts = spark.createDataFrame(List.<Row>of(
         RowFactory.create("A-1", "sales", "1e400", "")),
-        strings("account_id", "cloud", "arr", "renewal_date"));
+        SparkTests.strings("account_id", "cloud", "arr", "renewal_date"));
 
     assertThatThrownBy(() -> scoresOf(SignalFrames.builder(spark).cases(overall).build()))
         .isInstanceOf(SparkException.class)
@@ -362,7 +362,7 @@ class SignalFramesTest {
   private SignalFrames usageFrames(String active, String licensed) {
     return SignalFrames.builder(spark).usage(spark.createDataFrame(List.<Row>of(
         RowFactory.create("A-1", "sales", "2026-11-01", active, licensed)),
-        strings("account_id", "cloud", "date", "active_users", "licensed_users"))).build();
+        SparkTests.strings("account_id", "cloud", "date", "active_users", "licensed_users"))).build();
   }
 
   private List<Row> scoresOf(SignalFrames frames) {
@@ -371,13 +371,5 @@ class SignalFramesTest {
 
   private static Instant instant(Row row, String column) {
     return row.<Timestamp>getAs(column).toInstant();
-  }
-
-  private static StructType strings(String... columns) {
-    StructType type = new StructType();
-    for (String column : columns) {
-      type = type.add(column, DataTypes.StringType);
-    }
-    return type;
   }
 }

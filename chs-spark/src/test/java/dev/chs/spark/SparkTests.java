@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 
 /** What the Spark tests share: a local session, the sample portfolio, and the library's answers. */
 final class SparkTests {
@@ -66,6 +68,15 @@ final class SparkTests {
   }
 
   /** Copies the sample portfolio that chs-cli bundles into a folder, for Spark's CSV reader. */
+  /** Returns a schema of string columns, as a CSV file read without a schema has. */
+  static StructType strings(String... columns) {
+    StructType type = new StructType();
+    for (String column : columns) {
+      type = type.add(column, DataTypes.StringType);
+    }
+    return type;
+  }
+
   static Path copySample(Path folder) {
     for (String file : SAMPLE_FILES) {
       try (InputStream in = DataSetReader.class.getResourceAsStream(SAMPLE + "/" + file)) {
